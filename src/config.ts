@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment, read in this one place and validated with zod.
+ * A wrong value stops the start with a message naming the variable (exit status 2).
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  NETRA_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'harus berupa URL postgres:// / must be a postgres:// URL')
+    .optional(),
+  NETRA_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'harus 32 byte base64 / must be 32 bytes in base64')
+    .optional(),
+  NETRA_DEMO: z.enum(['0', '1']).optional(),
+  NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  masterKey: string | undefined;
+  /** Seed the demo data set on first start: on by default in embedded mode, off with a DATABASE_URL. */
+  demo: boolean;
+  logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
+  jobPollMs: number;
+};
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`Konfigurasi tidak valid / invalid configuration: ${variable}: ${message}`);
+    this.variable = variable;
+  }
+}
+
+/** Reads and validates configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
+  );
+  const parsed = Env.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'env'), issue?.message ?? 'invalid');
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.NETRA_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    masterKey: e.NETRA_MASTER_KEY,
+    demo: e.NETRA_DEMO ? e.NETRA_DEMO === '1' : e.DATABASE_URL === undefined,
+    logLevel: e.NETRA_LOG_LEVEL,
+    jobPollMs: e.NETRA_JOB_POLL_MS,
+  };
+}
