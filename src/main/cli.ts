@@ -1,8 +1,8 @@
-import { type Command, type CliIo, CliUsageError } from '../platform/cli/command.ts';
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { serveCommand } from './serve.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
+import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
+import { serveCommand } from './serve.cli.ts';
 
 /** Every top-level command, in the order `netra --help` lists them. */
 const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand];
@@ -73,7 +73,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliUsageError) {
-      io.stderr.write(`netra ${path.join(' ')}: ${e.message}\nJalankan / run 'netra ${path.join(' ')} --help'.\n`);
+      io.stderr.write(
+        `netra ${path.join(' ')}: ${e.message}\nJalankan / run 'netra ${path.join(' ')} --help'.\n`,
+      );
       return 2;
     }
     if (e instanceof ConfigError) {

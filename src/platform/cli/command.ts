@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /**
  * One CLI command (`netra <name> …`). Feature folders declare their commands in `<feature>.cli.ts`
