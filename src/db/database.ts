@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { KyselyPGlite } from 'kysely-pglite';
+import pg from 'pg';
+import type { Tables } from './tables.ts';
+
+export type Db = Kysely<Tables>;
+
+/** Which engine is underneath: embedded PGlite or a PostgreSQL server. */
+export type DbKind = 'pglite' | 'postgres';
+
+export type Database = {
+  db: Db;
+  kind: DbKind;
+  /** Closes every connection; for PGlite, shuts Postgres down cleanly so the data dir is consistent. */
+  close: () => Promise<void>;
+};
+
+/** The PGlite data directory inside NETRA_DATA_DIR. */
+export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
+
+/**
+ * Opens the database from configuration: a PostgreSQL server when `databaseUrl` is set, otherwise
+ * PGlite persisted under `<dataDir>/pglite`. PGlite serves one connection; the dialect serialises
+ * queries on it, and transactions hold it for their duration.
+ */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dir = pgliteDir(opts.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  return wrapPglite(client);
+}
+
+/** Wraps an open PGlite instance (used by tests that clone a migrated image). */
+export function wrapPglite(client: PGlite): Database {
+  const db = new Kysely<Tables>({ dialect: new KyselyPGlite(client).dialect });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!client.closed) await client.close();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Table types, declared by hand to match the migrations in src/db/migrations. */
+
+/** A timestamptz column: read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz column with a database default (may be omitted on insert). */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export type RegionsTable = {
+  code: string;
+  name: string;
+  level: number;
+  kind: 'nasional' | 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan';
+  parent_code: string | null;
+};
+
+export type OfficesTable = {
+  id: Generated<string>;
+  name: string;
+  region_code: string;
+  created_at: DefaultTimestamp;
+};
+
+export type UsersTable = {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  role: 'admin' | 'head' | 'analyst' | 'taskforce' | 'liaison' | 'viewer';
+  office_id: string;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  disabled_at: NullableTimestamp;
+  created_at: DefaultTimestamp;
+};
+
+export type SessionsTable = {
+  id_hash: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+};
+
+export type AgenciesTable = {
+  id: Generated<string>;
+  name: string;
+  kind: string;
+  region_code: string;
+  parent_id: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type UnitsTable = {
+  id: Generated<string>;
+  agency_id: string;
+  parent_id: string | null;
+  name: string;
+};
+
+export type StaffTable = {
+  id: Generated<string>;
+  nip: string | null;
+  name: string;
+  status: 'pns' | 'cpns' | 'pppk' | 'non_asn';
+  position_type: 'jpt' | 'administrator' | 'pengawas' | 'pelaksana' | 'fungsional' | null;
+  position_name: string | null;
+  rank: string | null;
+  agency_id: string;
+  unit_id: string | null;
+  region_code: string;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type SocialAccountsTable = {
+  id: Generated<string>;
+  platform: 'x' | 'facebook' | 'instagram' | 'tiktok' | 'youtube' | 'whatsapp' | 'other';
+  handle: string;
+  profile_url: string | null;
+  platform_user_id: string | null;
+  staff_id: string | null;
+  link_source: 'agency' | 'patrol' | 'bio' | 'report' | null;
+  link_confidence: number | null;
+  watch_status: Generated<'watched' | 'paused' | 'ignored'>;
+  created_at: DefaultTimestamp;
+};
+
+export type ElectionPacksTable = {
+  id: string;
+  name: string;
+  kind: 'pemilu' | 'pilkada';
+  region_code: string;
+  body: Json;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+};
+
+export type JobsTable = {
+  id: Generated<string>;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'pending' | 'running' | 'done' | 'dead'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: DefaultTimestamp;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: NullableTimestamp;
+};
+
+export type JobSchedulesTable = {
+  name: string;
+  next_run_at: Timestamp;
+};
+
+export type AuditEventsTable = {
+  id: Generated<string>;
+  at: DefaultTimestamp;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: Json<Record<string, unknown>>;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AppMetaTable = {
+  key: string;
+  value: Json;
+};
+
+export type Tables = {
+  regions: RegionsTable;
+  offices: OfficesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  agencies: AgenciesTable;
+  units: UnitsTable;
+  staff: StaffTable;
+  social_accounts: SocialAccountsTable;
+  election_packs: ElectionPacksTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  audit_events: AuditEventsTable;
+  app_meta: AppMetaTable;
+};
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Job = Selectable<JobsTable>;

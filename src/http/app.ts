@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type FastifyPluginAsyncZod, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Me } from '../contracts/auth.ts';
+import { z } from 'zod';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+export type AppOptions = {
+  logger: Logger;
+  version: string;
+  /** Resolves a session token to the signed-in user (the auth service). */
+  authenticate: (token: string) => Promise<Me | undefined>;
+  /** Feature route plugins, registered in this order. */
+  routes: FastifyPluginAsyncZod[];
+  /** Built web UI to serve (web/dist); skipped when absent. */
+  webDist?: string;
+};
+
+// Validation messages in Bahasa Indonesia (zod's built-in `id` locale), as every user reads them.
+z.config(z.locales.id());
+
+/** Builds the Fastify app: plugins, error mapping, OpenAPI, every feature's routes, the web UI. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie);
+  registerAuth(app, opts.authenticate);
+  await registerOpenApi(app, opts.version);
+  for (const routes of opts.routes) await app.register(routes);
+
+  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
+    // Client-side routes (/masuk, /app/…) get the SPA's index.html; unknown /api paths stay 404 JSON.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
