@@ -1,0 +1,55 @@
+import { MantineProvider } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { meQueryKey } from '../features/auth/api.ts';
+import { isApiError } from './api.ts';
+import { theme } from './theme.ts';
+
+/**
+ * One QueryClient per app. A 401 from any call means the session is gone: the cached user is
+ * cleared, so the staff area's guard sends the user to the sign-in page.
+ */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error) && error.status === 401 && query.queryKey[0] !== meQueryKey[0]) {
+          client.setQueryData(meQueryKey, null);
+        }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        const isLogin = mutation.options.mutationKey?.[0] === 'auth';
+        if (!isLogin && isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED') {
+          // A signed-in action failed because the session expired.
+          if (client.getQueryData(meQueryKey)) client.setQueryData(meQueryKey, null);
+        }
+      },
+    }),
+  });
+  return client;
+}
+
+export function Providers({
+  i18n,
+  queryClient,
+  children,
+}: {
+  i18n: I18n;
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          {children}
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { IconAlert } from '../../ui/icons.tsx';
+import { useMe } from './api.ts';
+
+/**
+ * Renders its children only for a signed-in user; sends everybody else to `/masuk`, remembering
+ * the page they wanted. A server that cannot be reached gives an error with a retry button.
+ */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+
+  if (me.isPending) {
+    return (
+      <Center h="100dvh">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center h="100dvh" p="md">
+        <Stack maw={420}>
+          <Alert color="red" icon={<IconAlert size={18} />} title={t('errors.unreachableTitle')} role="alert">
+            {t('errors.network')}
+          </Alert>
+          <Button onClick={() => void me.refetch()} loading={me.isFetching}>
+            {t('errors.retry')}
+          </Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to="/masuk" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+/** The signed-in user inside the staff area (RequireAuth guarantees one). */
+export function useCurrentUser() {
+  const me = useMe();
+  if (!me.data) throw new Error('useCurrentUser() used outside <RequireAuth>');
+  return me.data;
+}
