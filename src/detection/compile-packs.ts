@@ -141,7 +141,8 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       }
       node = nxt;
     }
-    (node.payloads ??= []).push(payload);
+    if (!node.payloads) node.payloads = [];
+    node.payloads.push(payload);
   };
 
   // Name parts shared by several contestants are weaker evidence.
@@ -199,7 +200,8 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       if (keys.length > 1) {
         add([joined], { ...payload, variant: true });
       }
-      if (!payload.common || keys.length > 1) addCompact(joined, { ...payload, weight: payload.weight * 0.9 });
+      if (!payload.common || keys.length > 1)
+        addCompact(joined, { ...payload, weight: payload.weight * 0.9 });
       if (opts.fuzzy && keys.length === 1)
         for (const v of spellingVariants(keys[0]!))
           if (!COMMON_WORDS.has(v))
@@ -233,7 +235,11 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
         addTerm(ci, c.id, 'slogan', slogan, { weight: w });
         // A chant that repeats itself ("oke gas oke gas") is often written once.
         const half = keys.length / 2;
-        if (keys.length >= 4 && Number.isInteger(half) && keys.slice(0, half).join() === keys.slice(half).join())
+        if (
+          keys.length >= 4 &&
+          Number.isInteger(half) &&
+          keys.slice(0, half).join() === keys.slice(half).join()
+        )
           addTerm(ci, c.id, 'slogan', keys.slice(0, half).join(' '), { weight: w });
       }
       for (const tag of c.hashtags) {

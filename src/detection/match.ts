@@ -63,7 +63,14 @@ export function findHits(compiled: CompiledPacks, tokens: Token[]): Hit[] {
           if (list) {
             for (const p of list)
               if (p.keys.length === 1)
-                hits.push({ payloads: p.payloads, from: i, to: i + 1, start: t.start, end: t.end, inTag: false });
+                hits.push({
+                  payloads: p.payloads,
+                  from: i,
+                  to: i + 1,
+                  start: t.start,
+                  end: t.end,
+                  inTag: false,
+                });
             break;
           }
         }

@@ -1,0 +1,173 @@
+import type { Pack } from '../contracts/pack.ts';
+import type { Category, ScanResult, Signal } from '../contracts/scan.ts';
+import { type CompiledPacks, compilePacks } from './compile-packs.ts';
+import { type Analysis, analyse, type Evidence, FEATURES } from './context-rules.ts';
+import defaultModelJson from './data/model.json' with { type: 'json' };
+import { explain } from './explain.ts';
+import { findHits } from './match.ts';
+import { normalise } from './normalise.ts';
+import { checkModel, type Model, scoreCategory, scoreFlag } from './score.ts';
+import { tokenise } from './tokenise.ts';
+
+/** The input the engine needs from a post (contracts §2); other fields are ignored. */
+export type PostInput = { id: string; text: string; posted_at?: string };
+
+export type DetectorOptions = {
+  /** Flag threshold on the score (0..1); default: the model's own, chosen on the dev data. */
+  threshold?: number;
+  /** Learned weights; default: the shipped `data/model.json`. */
+  model?: Model;
+};
+
+export type Detector = {
+  compiled: CompiledPacks;
+  model: Model;
+  threshold: number;
+  /** Scans one post. Never throws for any text. */
+  detect(post: PostInput): ScanResult;
+  /** Feature vector and evidence, for training and debugging. */
+  analyse(text: string): Analysis;
+};
+
+/** The model shipped with the engine. */
+export const DEFAULT_MODEL: Model = checkModel(defaultModelJson as Model);
+
+const NEGATIVE_FRAME_FEATURES = new Set([
+  'news',
+  'schedule',
+  'civic',
+  'neutrality',
+  'debunk',
+  'complaint',
+  'election_body',
+  'official_role',
+  'anyone',
+  'all_contestants',
+  'ordinary_person',
+  'name_ordinary',
+  'name_in_office',
+  'prayer',
+  'joke',
+]);
+
+function toSignal(e: Evidence, text: string, start: Int32Array, end: Int32Array, weight: number): Signal {
+  const s = start[e.start] ?? 0;
+  const en = end[Math.max(e.start, e.end - 1)] ?? s;
+  return { kind: e.kind, text: text.slice(s, en), start: s, end: en, weight: Math.round(weight * 100) / 100 };
+}
+
+/** Local calendar date of an ISO date-time as written (its own UTC offset), `YYYY-MM-DD`. */
+function localDate(postedAt: string | undefined): string | null {
+  if (!postedAt) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(postedAt);
+  return m ? m[1]! : null;
+}
+
+/** Stage code of the pack on the post's local date, or null. */
+export function stageOf(pack: Pack | undefined, postedAt: string | undefined): string | null {
+  const date = localDate(postedAt);
+  if (!pack || !date) return null;
+  for (const s of pack.stages) if (date >= s.start && date <= s.end) return s.code;
+  return null;
+}
+
+/**
+ * Builds a detector for a set of active packs: compiles them once into one matcher. The returned
+ * `detect` is pure and synchronous: normalise → tokenise → match → context rules → score → explain.
+ */
+export function createDetector(packs: readonly Pack[], options: DetectorOptions = {}): Detector {
+  const compiled = compilePacks(packs);
+  const model = options.model ? checkModel(options.model) : DEFAULT_MODEL;
+  const threshold = options.threshold ?? model.threshold;
+
+  const analyseText = (text: string) => {
+    const norm = normalise(text);
+    const tokens = tokenise(norm);
+    const hits = findHits(compiled, tokens);
+    const surface = (s: number, e: number): string => {
+      const a = norm.start[s] ?? 0;
+      const b = norm.end[Math.max(s, e - 1)] ?? a;
+      return text.slice(a, b);
+    };
+    return { norm, analysis: analyse(compiled, tokens, hits, surface) };
+  };
+
+  const detect = (post: PostInput): ScanResult => {
+    const text = typeof post.text === 'string' ? post.text : '';
+    const { norm, analysis } = analyseText(text);
+    const { score, contributions } = scoreFlag(model, analysis.x);
+    const hasReference = analysis.pack >= 0 || analysis.x[FEATURES.indexOf('candidacy')]! > 0;
+    const flag = hasReference && score >= threshold;
+    const pack = analysis.pack >= 0 ? compiled.packs[analysis.pack] : undefined;
+    let category: Category | null = null;
+    let catContrib: Float64Array | null = null;
+    if (flag) {
+      const c = scoreCategory(model, analysis.x);
+      category = c.category;
+      catContrib = c.contributions;
+    }
+
+    // Signals: mentions first, then the cues that pushed the score up, then frames that held it down.
+    const signals: Signal[] = [];
+    const seen = new Set<string>();
+    const push = (e: Evidence, w: number) => {
+      const sig = toSignal(e, text, norm.start, norm.end, w);
+      const key = `${sig.start}:${sig.end}:${sig.kind}`;
+      if (seen.has(key) || sig.end <= sig.start) return;
+      seen.add(key);
+      signals.push(sig);
+    };
+    const mentionIdx = FEATURES.indexOf('mention');
+    const mentionEv = [...analysis.evidence[mentionIdx]!].sort((a, b) => b.weight - a.weight).slice(0, 4);
+    for (const e of mentionEv) push(e, e.weight);
+    const order = FEATURES.map((_, i) => i)
+      .filter((i) => i !== mentionIdx && analysis.evidence[i]!.length > 0)
+      .map((i) => ({ i, c: contributions[i]! + (catContrib ? catContrib[i]! * 0.5 : 0) }))
+      .sort((a, b) => b.c - a.c);
+    const support: string[] = mentionEv.map((e) => toSignal(e, text, norm.start, norm.end, 0).text);
+    for (const { i, c } of order) {
+      if (c <= 0) continue;
+      for (const e of analysis.evidence[i]!.slice(0, 2)) {
+        push(
+          { ...e, kind: e.kind.replace(/^cue:/, '') },
+          contributions[i]! / Math.max(1, analysis.evidence[i]!.length),
+        );
+        if (support.length < 5) support.push(toSignal(e, text, norm.start, norm.end, 0).text);
+      }
+      if (signals.length >= 8) break;
+    }
+    const frames: string[] = [];
+    for (const { i, c } of [...order].reverse()) {
+      if (c >= 0 || !NEGATIVE_FRAME_FEATURES.has(FEATURES[i]!)) continue;
+      frames.push(FEATURES[i]!);
+      for (const e of analysis.evidence[i]!.slice(0, 1))
+        push({ ...e, kind: `frame:${e.kind.replace(/^cue:/, '')}` }, contributions[i]!);
+      if (frames.length >= 2) break;
+    }
+    if (analysis.x[FEATURES.indexOf('all_contestants')]! > 0 && !frames.includes('all_contestants'))
+      frames.push('all_contestants');
+
+    const targets = flag ? (analysis.targets.length ? analysis.targets : analysis.opposed) : [];
+    return {
+      id: post.id,
+      flag,
+      score: Math.round(score * 1000) / 1000,
+      category,
+      targets: flag && category === 'pencalonan' ? analysis.targets.filter((t) => /^P/.test(t)) : targets,
+      pack: pack?.id ?? null,
+      signals,
+      explanation: explain({
+        flag,
+        category,
+        pack,
+        targets: flag ? analysis.targets : analysis.targets,
+        opposed: analysis.opposed,
+        support,
+        frames,
+      }),
+      stage: stageOf(pack, post.posted_at),
+    };
+  };
+
+  return { compiled, model, threshold, detect, analyse: (text: string) => analyseText(text).analysis };
+}

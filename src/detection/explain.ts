@@ -1,0 +1,89 @@
+import type { Pack } from '../contracts/pack.ts';
+import type { Category } from '../contracts/scan.ts';
+
+/** What the act is, in one Indonesian phrase per category. */
+const CATEGORY_TEXT: Record<Category, string> = {
+  dukungan_medsos: 'Dukungan di media sosial untuk',
+  ajakan: 'Ajakan memilih',
+  atribut_simbol: 'Atribut/simbol dukungan untuk',
+  kegiatan_kampanye: 'Ikut kegiatan kampanye',
+  fasilitas_jabatan: 'Penggunaan jabatan/fasilitas untuk',
+  pencalonan: 'Pencalonan ASN tanpa mundur',
+};
+
+/** Readable names of frames that lower a score. */
+export const FRAME_TEXT: Record<string, string> = {
+  news: 'berita',
+  schedule: 'jadwal',
+  civic: 'sosialisasi pemilu',
+  neutrality: 'imbauan netralitas',
+  debunk: 'klarifikasi hoaks',
+  complaint: 'kritik pelanggaran',
+  election_body: 'kerja penyelenggara',
+  official_role: 'jabatan resmi',
+  anyone: 'semua paslon',
+  all_contestants: 'semua paslon disebut',
+  ordinary_person: 'orang lain bernama sama',
+  name_ordinary: 'orang lain bernama sama',
+  name_in_office: 'jabatan resmi',
+  prayer: 'doa',
+  joke: 'candaan',
+};
+
+function targetText(pack: Pack | undefined, ids: string[]): string {
+  if (!pack || ids.length === 0) return '';
+  return ids
+    .map((id) => {
+      if (pack.contestants.some((c) => c.id === id)) return `paslon ${id}`;
+      const party = pack.parties.find((p) => p.id === id);
+      return party ? `partai ${party.aliases[0] ?? party.name} (${id})` : id;
+    })
+    .join(', ');
+}
+
+function quoted(words: string[]): string {
+  const unique = [...new Set(words.map((w) => w.replace(/\s+/g, ' ').trim()).filter((w) => w.length > 0))];
+  return unique
+    .slice(0, 4)
+    .map((w) => `"${w.length > 40 ? `${w.slice(0, 39)}…` : w}"`)
+    .join(', ');
+}
+
+/**
+ * One-glance Indonesian explanation: the act, whom it concerns, and the words that show it.
+ * For unflagged posts it says why (no reference, or the frame that made the post neutral).
+ */
+export function explain(input: {
+  flag: boolean;
+  category: Category | null;
+  pack: Pack | undefined;
+  targets: string[];
+  opposed: string[];
+  support: string[];
+  frames: string[];
+}): string {
+  const { flag, category, pack, targets, opposed, support, frames } = input;
+  const words = quoted(support);
+  if (flag && category) {
+    let what: string;
+    if (category === 'ajakan' && opposed.length > 0 && targets.length === 0)
+      what = `Ajakan tidak memilih ${targetText(pack, opposed)}`;
+    else if (category === 'pencalonan')
+      what = `${CATEGORY_TEXT.pencalonan}${targets.length ? ` (${targetText(pack, targets)})` : ''}`;
+    else {
+      const t = targetText(pack, targets.length ? targets : opposed);
+      what = `${CATEGORY_TEXT[category]}${t ? ` ${t}` : ''}`;
+    }
+    return words ? `${what} (${words})` : what;
+  }
+  const frameText = [...new Set(frames.map((f) => FRAME_TEXT[f] ?? f))].slice(0, 3).join(', ');
+  if (targets.length + opposed.length > 0) {
+    const t = targetText(pack, [...targets, ...opposed]);
+    return frameText
+      ? `Tidak ditandai: menyebut ${t} dalam konteks ${frameText}`
+      : `Tidak ditandai: menyebut ${t} tanpa tanda dukungan yang cukup`;
+  }
+  return frameText
+    ? `Tidak ditandai: konteks ${frameText}, tanpa paslon/partai`
+    : 'Tidak ditandai: tidak menyebut paslon/partai';
+}
