@@ -1,8 +1,8 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import type { Tables } from './tables.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
+import type { Tables } from './tables.ts';
 
 /** Every migration, in order. Names are stable once released: never rename or edit one, add a new one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,7 +16,10 @@ const MIGRATIONS: Record<string, Migration> = {
  * lock, so several processes starting at once on PostgreSQL migrate once).
  */
 export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
-  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -24,23 +24,23 @@ export type RunningServer = {
   close: () => Promise<void>;
 };
 
-/** Wires configuration → database → services → HTTP app and job worker. */
-export async function createServer(config: Config, opts: { runWorker?: boolean } = {}): Promise<RunningServer> {
-  const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config);
+/**
+ * Wires an open database → services → HTTP app and job worker. Tests call this with their own
+ * database; `createServer` opens the database from configuration first.
+ */
+export async function wireServer(
+  database: Database,
+  opts: { logLevel?: string; pollMs?: number; webDist?: string } = {},
+): Promise<Omit<RunningServer, 'close'>> {
+  const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
-  const applied = await migrateToLatest(db);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (await initialiseOnFirstStart(db, { demo: config.demo }))
-    logger.warn('DATA DEMO dimuat (fiktif) / DEMO data seeded (fictional): use NETRA_DEMO=0 for production');
-
   const auth = createAuthService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
 
   const worker = createWorker({
     db,
     logger,
-    pollMs: config.jobPollMs,
+    pollMs: opts.pollMs ?? 1000,
     handlers: { ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }) },
     schedules: housekeepingSchedules,
   });
@@ -50,9 +50,34 @@ export async function createServer(config: Config, opts: { runWorker?: boolean }
     version: VERSION,
     authenticate: auth.authenticate,
     routes: [systemRoutes(system.health), authRoutes(auth)],
+    webDist: opts.webDist,
+  });
+  return { app, database, worker };
+}
+
+/** Opens and migrates the database from configuration, seeds on first start, wires everything. */
+export async function createServer(
+  config: Config,
+  opts: { runWorker?: boolean } = {},
+): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (await initialiseOnFirstStart(database.db, { demo: config.demo }))
+      logger.warn(
+        'DATA DEMO dimuat (fiktif) / DEMO data seeded (fictional): use NETRA_DEMO=0 for production',
+      );
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const { app, worker } = await wireServer(database, {
+    logLevel: config.logLevel,
+    pollMs: config.jobPollMs,
     webDist: WEB_DIST,
   });
-
   if (opts.runWorker ?? true) worker.start();
 
   let closing: Promise<void> | undefined;

@@ -51,7 +51,9 @@ export function parseCsv(text: string): string[][] {
 const read = (file: string) => parseCsv(readFileSync(join(dataDir(), file), 'utf8'));
 
 export function loadRegionRows(): RegionRow[] {
-  const rows: RegionRow[] = [{ code: '00', name: 'Indonesia', level: 0, kind: 'nasional', parent_code: null }];
+  const rows: RegionRow[] = [
+    { code: '00', name: 'Indonesia', level: 0, kind: 'nasional', parent_code: null },
+  ];
   for (const [code, name] of read('provinces.csv'))
     rows.push({ code: code!, name: name!, level: 1, kind: 'provinsi', parent_code: '00' });
   for (const [code, parent, name] of read('regencies.csv'))

@@ -37,14 +37,27 @@ export async function recordFailedLogin(tx: Transaction<Tables>, userId: string,
 }
 
 export async function resetFailedLogins(tx: Transaction<Tables>, userId: string) {
-  await tx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+  await tx
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function insertSession(
   tx: Transaction<Tables>,
-  s: { idHash: string; userId: string; expiresAt: Date },
+  s: { idHash: string; userId: string; now: Date; expiresAt: Date },
 ) {
-  await tx.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, expires_at: s.expiresAt }).execute();
+  await tx
+    .insertInto('sessions')
+    .values({
+      id_hash: s.idHash,
+      user_id: s.userId,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+    })
+    .execute();
 }
 
 /** The live session for a token hash with its user, or undefined when absent, revoked or expired. */

@@ -34,7 +34,11 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       {
-        schema: { tags: ['auth'], summary: 'Pengguna yang masuk / current user', response: { 200: Me, 401: ErrorBody } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Pengguna yang masuk / current user',
+          response: { 200: Me, 401: ErrorBody },
+        },
         preHandler: app.requireUser,
       },
       async (req) => req.actor,

@@ -47,7 +47,11 @@ export function createAuthService({ db, now = () => new Date() }: { db: Kysely<T
         await db.transaction().execute(async (tx) => {
           if (!locked && !user.disabled_at) {
             const failures = user.failed_logins + 1;
-            await repo.recordFailedLogin(tx, user.id, failures >= MAX_FAILED_LOGINS ? new Date(t.getTime() + LOCK_MS) : null);
+            await repo.recordFailedLogin(
+              tx,
+              user.id,
+              failures >= MAX_FAILED_LOGINS ? new Date(t.getTime() + LOCK_MS) : null,
+            );
           }
           await recordAuditInTx(tx, {
             actorId: user.id,
@@ -59,7 +63,9 @@ export function createAuthService({ db, now = () => new Date() }: { db: Kysely<T
         });
         throw new DomainError(
           locked ? 'RATE_LIMITED' : 'UNAUTHENTICATED',
-          locked ? 'Akun dikunci sementara karena terlalu banyak percobaan / account temporarily locked' : BAD_CREDENTIALS,
+          locked
+            ? 'Akun dikunci sementara karena terlalu banyak percobaan / account temporarily locked'
+            : BAD_CREDENTIALS,
         );
       }
       const token = newToken();
@@ -68,9 +74,15 @@ export function createAuthService({ db, now = () => new Date() }: { db: Kysely<T
         await repo.insertSession(tx, {
           idHash: tokenHash(token),
           userId: user.id,
+          now: t,
           expiresAt: new Date(t.getTime() + SESSION_ABSOLUTE_MS),
         });
-        await recordAuditInTx(tx, { actorId: user.id, action: 'auth.login', subjectType: 'user', subjectId: user.id });
+        await recordAuditInTx(tx, {
+          actorId: user.id,
+          action: 'auth.login',
+          subjectType: 'user',
+          subjectId: user.id,
+        });
       });
       return { token, me: toMe(user) };
     },

@@ -55,9 +55,98 @@ function prng(seed: number) {
   };
 }
 
-const MALE = ['Budi', 'Agus', 'Hendra', 'Rudi', 'Yusuf', 'Andi', 'Fajar', 'Dedi', 'Eko', 'Rizky', 'Bambang', 'Wahyu', 'Arif', 'Joko', 'Iwan', 'Syahrul', 'Muhammad', 'Ahmad', 'Darmawan', 'Taufik', 'Gusti', 'Rahmat', 'Heru', 'Slamet', 'Supriyadi', 'Yohanes', 'Petrus', 'Kristian'];
-const FEMALE = ['Siti', 'Sri', 'Dewi', 'Rina', 'Nur', 'Fitri', 'Ani', 'Wulan', 'Ratna', 'Yuliana', 'Rahmawati', 'Lestari', 'Maria', 'Intan', 'Novi', 'Eka', 'Puspita', 'Endang', 'Sulastri', 'Nurhayati', 'Aulia', 'Dian', 'Mega', 'Kartini'];
-const FAMILY = ['Santoso', 'Wijaya', 'Hidayat', 'Saputra', 'Pratama', 'Nugroho', 'Kurniawan', 'Setiawan', 'Hamzah', 'Rahman', 'Susanto', 'Firmansyah', 'Gunawan', 'Hakim', 'Siregar', 'Lubis', 'Harahap', 'Syahputra', 'Utomo', 'Wibowo', 'Purnomo', 'Handayani', 'Ningsih', 'Anggraini', 'Noor', 'Mahmud', 'Asmara', 'Ilham', 'Tarigan', 'Simanjuntak', 'Sinaga', 'Pangaribuan', 'Nahan', 'Ramadhani'];
+const MALE = [
+  'Budi',
+  'Agus',
+  'Hendra',
+  'Rudi',
+  'Yusuf',
+  'Andi',
+  'Fajar',
+  'Dedi',
+  'Eko',
+  'Rizky',
+  'Bambang',
+  'Wahyu',
+  'Arif',
+  'Joko',
+  'Iwan',
+  'Syahrul',
+  'Muhammad',
+  'Ahmad',
+  'Darmawan',
+  'Taufik',
+  'Gusti',
+  'Rahmat',
+  'Heru',
+  'Slamet',
+  'Supriyadi',
+  'Yohanes',
+  'Petrus',
+  'Kristian',
+];
+const FEMALE = [
+  'Siti',
+  'Sri',
+  'Dewi',
+  'Rina',
+  'Nur',
+  'Fitri',
+  'Ani',
+  'Wulan',
+  'Ratna',
+  'Yuliana',
+  'Rahmawati',
+  'Lestari',
+  'Maria',
+  'Intan',
+  'Novi',
+  'Eka',
+  'Puspita',
+  'Endang',
+  'Sulastri',
+  'Nurhayati',
+  'Aulia',
+  'Dian',
+  'Mega',
+  'Kartini',
+];
+const FAMILY = [
+  'Santoso',
+  'Wijaya',
+  'Hidayat',
+  'Saputra',
+  'Pratama',
+  'Nugroho',
+  'Kurniawan',
+  'Setiawan',
+  'Hamzah',
+  'Rahman',
+  'Susanto',
+  'Firmansyah',
+  'Gunawan',
+  'Hakim',
+  'Siregar',
+  'Lubis',
+  'Harahap',
+  'Syahputra',
+  'Utomo',
+  'Wibowo',
+  'Purnomo',
+  'Handayani',
+  'Ningsih',
+  'Anggraini',
+  'Noor',
+  'Mahmud',
+  'Asmara',
+  'Ilham',
+  'Tarigan',
+  'Simanjuntak',
+  'Sinaga',
+  'Pangaribuan',
+  'Nahan',
+  'Ramadhani',
+];
 
 type PositionTemplate = {
   type: DemoStaff['positionType'];
@@ -76,13 +165,23 @@ const functionalPosition = (unit: string) =>
 const POSITIONS: PositionTemplate[] = [
   {
     type: 'jpt',
-    name: (u) => (u.startsWith('Sekretariat') ? 'Sekretaris Daerah' : u.startsWith('Kecamatan') ? `Camat ${u.slice(10)}` : `Kepala ${u}`),
+    name: (u) =>
+      u.startsWith('Sekretariat')
+        ? 'Sekretaris Daerah'
+        : u.startsWith('Kecamatan')
+          ? `Camat ${u.slice(10)}`
+          : `Kepala ${u}`,
     ranks: ['IV/c', 'IV/d'],
     weight: 1,
   },
   { type: 'administrator', name: (u) => `Sekretaris ${u}`, ranks: ['IV/a', 'IV/b'], weight: 2 },
   { type: 'pengawas', name: (u) => `Kepala Subbagian Umum ${u}`, ranks: ['III/c', 'III/d'], weight: 3 },
-  { type: 'pelaksana', name: () => 'Pengadministrasi Umum', ranks: ['II/c', 'II/d', 'III/a', 'III/b'], weight: 6 },
+  {
+    type: 'pelaksana',
+    name: () => 'Pengadministrasi Umum',
+    ranks: ['II/c', 'II/d', 'III/a', 'III/b'],
+    weight: 6,
+  },
   { type: 'pelaksana', name: () => 'Pengelola Data', ranks: ['II/d', 'III/a', 'III/b'], weight: 3 },
   { type: 'fungsional', name: functionalPosition, ranks: ['III/a', 'III/b', 'III/c'], weight: 6 },
 ];
@@ -98,15 +197,64 @@ const LOCAL_UNITS = [
   'Dinas Sosial',
 ];
 
-type Region = { code: string; name: string; city: string; agencyName: string; kind: string; districts: string[] };
+type Region = {
+  code: string;
+  name: string;
+  city: string;
+  agencyName: string;
+  kind: string;
+  districts: string[];
+};
 
 const REGIONS: Region[] = [
-  { code: '62.71', name: 'Kota Palangka Raya', city: 'Palangka Raya', agencyName: 'Pemerintah Kota Palangka Raya', kind: 'pemda_kota', districts: ['Pahandut', 'Jekan Raya', 'Sabangau'] },
-  { code: '63', name: 'Provinsi Kalimantan Selatan', city: 'Banjarbaru', agencyName: 'Pemerintah Provinsi Kalimantan Selatan', kind: 'pemda_provinsi', districts: [] },
-  { code: '63.71', name: 'Kota Banjarmasin', city: 'Banjarmasin', agencyName: 'Pemerintah Kota Banjarmasin', kind: 'pemda_kota', districts: ['Banjarmasin Utara', 'Banjarmasin Tengah', 'Banjarmasin Selatan'] },
-  { code: '64.71', name: 'Kota Balikpapan', city: 'Balikpapan', agencyName: 'Pemerintah Kota Balikpapan', kind: 'pemda_kota', districts: ['Balikpapan Kota', 'Balikpapan Utara', 'Balikpapan Timur'] },
-  { code: '34.02', name: 'Kabupaten Bantul', city: 'Bantul', agencyName: 'Pemerintah Kabupaten Bantul', kind: 'pemda_kabupaten', districts: ['Kasihan', 'Sewon', 'Banguntapan'] },
-  { code: '33.16', name: 'Kabupaten Blora', city: 'Blora', agencyName: 'Pemerintah Kabupaten Blora', kind: 'pemda_kabupaten', districts: ['Blora', 'Cepu', 'Randublatung'] },
+  {
+    code: '62.71',
+    name: 'Kota Palangka Raya',
+    city: 'Palangka Raya',
+    agencyName: 'Pemerintah Kota Palangka Raya',
+    kind: 'pemda_kota',
+    districts: ['Pahandut', 'Jekan Raya', 'Sabangau'],
+  },
+  {
+    code: '63',
+    name: 'Provinsi Kalimantan Selatan',
+    city: 'Banjarbaru',
+    agencyName: 'Pemerintah Provinsi Kalimantan Selatan',
+    kind: 'pemda_provinsi',
+    districts: [],
+  },
+  {
+    code: '63.71',
+    name: 'Kota Banjarmasin',
+    city: 'Banjarmasin',
+    agencyName: 'Pemerintah Kota Banjarmasin',
+    kind: 'pemda_kota',
+    districts: ['Banjarmasin Utara', 'Banjarmasin Tengah', 'Banjarmasin Selatan'],
+  },
+  {
+    code: '64.71',
+    name: 'Kota Balikpapan',
+    city: 'Balikpapan',
+    agencyName: 'Pemerintah Kota Balikpapan',
+    kind: 'pemda_kota',
+    districts: ['Balikpapan Kota', 'Balikpapan Utara', 'Balikpapan Timur'],
+  },
+  {
+    code: '34.02',
+    name: 'Kabupaten Bantul',
+    city: 'Bantul',
+    agencyName: 'Pemerintah Kabupaten Bantul',
+    kind: 'pemda_kabupaten',
+    districts: ['Kasihan', 'Sewon', 'Banguntapan'],
+  },
+  {
+    code: '33.16',
+    name: 'Kabupaten Blora',
+    city: 'Blora',
+    agencyName: 'Pemerintah Kabupaten Blora',
+    kind: 'pemda_kabupaten',
+    districts: ['Blora', 'Cepu', 'Randublatung'],
+  },
 ];
 
 /** Staff generated per agency: the regional government gets most, the others a handful. */
@@ -135,15 +283,69 @@ export function buildDemoData(seed = 20241127): DemoData {
     { key: 'bkn-banjarmasin', name: 'Kantor Regional VIII BKN Banjarmasin', regionCode: '63' },
   ];
   const users: DemoUser[] = [
-    { username: 'admin', displayName: 'Administrator Demo', role: 'admin', officeKey: 'ri', email: 'admin@demo.netra.invalid' },
-    { username: 'kepala.kalsel', displayName: 'Rahmat Hidayat', role: 'head', officeKey: 'kalsel', email: 'kepala.kalsel@demo.netra.invalid' },
-    { username: 'analis.balikpapan', displayName: 'Dewi Lestari', role: 'analyst', officeKey: 'balikpapan', email: 'analis.balikpapan@demo.netra.invalid' },
-    { username: 'analis.palangkaraya', displayName: 'Yohanes Nahan', role: 'analyst', officeKey: 'palangkaraya', email: 'analis.palangkaraya@demo.netra.invalid' },
-    { username: 'analis.banjarmasin', displayName: 'Nurhayati Noor', role: 'analyst', officeKey: 'banjarmasin', email: 'analis.banjarmasin@demo.netra.invalid' },
-    { username: 'kepala.bantul', displayName: 'Slamet Wibowo', role: 'head', officeKey: 'bantul', email: 'kepala.bantul@demo.netra.invalid' },
-    { username: 'pemantau.blora', displayName: 'Sri Handayani', role: 'viewer', officeKey: 'blora', email: 'pemantau.blora@demo.netra.invalid' },
-    { username: 'satgas.balikpapan', displayName: 'Andi Saputra', role: 'taskforce', officeKey: 'balikpapan', email: 'satgas.balikpapan@demo.netra.invalid' },
-    { username: 'bkn.banjarmasin', displayName: 'Fitri Anggraini', role: 'liaison', officeKey: 'bkn-banjarmasin', email: 'bkn.banjarmasin@demo.netra.invalid' },
+    {
+      username: 'admin',
+      displayName: 'Administrator Demo',
+      role: 'admin',
+      officeKey: 'ri',
+      email: 'admin@demo.netra.invalid',
+    },
+    {
+      username: 'kepala.kalsel',
+      displayName: 'Rahmat Hidayat',
+      role: 'head',
+      officeKey: 'kalsel',
+      email: 'kepala.kalsel@demo.netra.invalid',
+    },
+    {
+      username: 'analis.balikpapan',
+      displayName: 'Dewi Lestari',
+      role: 'analyst',
+      officeKey: 'balikpapan',
+      email: 'analis.balikpapan@demo.netra.invalid',
+    },
+    {
+      username: 'analis.palangkaraya',
+      displayName: 'Yohanes Nahan',
+      role: 'analyst',
+      officeKey: 'palangkaraya',
+      email: 'analis.palangkaraya@demo.netra.invalid',
+    },
+    {
+      username: 'analis.banjarmasin',
+      displayName: 'Nurhayati Noor',
+      role: 'analyst',
+      officeKey: 'banjarmasin',
+      email: 'analis.banjarmasin@demo.netra.invalid',
+    },
+    {
+      username: 'kepala.bantul',
+      displayName: 'Slamet Wibowo',
+      role: 'head',
+      officeKey: 'bantul',
+      email: 'kepala.bantul@demo.netra.invalid',
+    },
+    {
+      username: 'pemantau.blora',
+      displayName: 'Sri Handayani',
+      role: 'viewer',
+      officeKey: 'blora',
+      email: 'pemantau.blora@demo.netra.invalid',
+    },
+    {
+      username: 'satgas.balikpapan',
+      displayName: 'Andi Saputra',
+      role: 'taskforce',
+      officeKey: 'balikpapan',
+      email: 'satgas.balikpapan@demo.netra.invalid',
+    },
+    {
+      username: 'bkn.banjarmasin',
+      displayName: 'Fitri Anggraini',
+      role: 'liaison',
+      officeKey: 'bkn-banjarmasin',
+      email: 'bkn.banjarmasin@demo.netra.invalid',
+    },
   ];
 
   const agencies: DemoAgency[] = [];
@@ -189,21 +391,31 @@ export function buildDemoData(seed = 20241127): DemoData {
       usedName.add(name);
       const unit = pick(agency.units);
       const roll = rnd();
-      const status: DemoStaff['status'] = roll < 0.68 ? 'pns' : roll < 0.72 ? 'cpns' : roll < 0.9 ? 'pppk' : 'non_asn';
+      const status: DemoStaff['status'] =
+        roll < 0.68 ? 'pns' : roll < 0.72 ? 'cpns' : roll < 0.9 ? 'pppk' : 'non_asn';
       const position =
         status === 'non_asn'
-          ? { type: null, name: () => pick(['Tenaga Honorer Administrasi', 'Pengemudi', 'Petugas Kebersihan']), ranks: [] as string[] }
+          ? {
+              type: null,
+              name: () => pick(['Tenaga Honorer Administrasi', 'Pengemudi', 'Petugas Kebersihan']),
+              ranks: [] as string[],
+            }
           : status === 'pppk'
             ? { type: 'fungsional' as const, name: functionalPosition, ranks: ['IX', 'X'] }
             : status === 'cpns'
-              ? { type: 'pelaksana' as const, name: () => 'Calon Pegawai Negeri Sipil', ranks: ['II/a', 'III/a'] }
+              ? {
+                  type: 'pelaksana' as const,
+                  name: () => 'Calon Pegawai Negeri Sipil',
+                  ranks: ['II/a', 'III/a'],
+                }
               : weighted(POSITIONS);
       const birthYear = status === 'cpns' ? 1995 + Math.floor(rnd() * 6) : 1966 + Math.floor(rnd() * 34);
       const birth = `${birthYear}${pad(1 + Math.floor(rnd() * 12), 2)}${pad(1 + Math.floor(rnd() * 28), 2)}`;
       const tmtYear = status === 'cpns' ? 2024 : Math.min(2023, birthYear + 22 + Math.floor(rnd() * 12));
       let nip: string | null = null;
       if (status !== 'non_asn') {
-        do nip = `${birth}${tmtYear}${pad(1 + Math.floor(rnd() * 12), 2)}${female ? 2 : 1}${pad(1 + Math.floor(rnd() * 9), 3)}`;
+        do
+          nip = `${birth}${tmtYear}${pad(1 + Math.floor(rnd() * 12), 2)}${female ? 2 : 1}${pad(1 + Math.floor(rnd() * 9), 3)}`;
         while (usedNip.has(nip));
         usedNip.add(nip);
       }
@@ -235,7 +447,13 @@ export function buildDemoData(seed = 20241127): DemoData {
     const [first, last] = name.toLowerCase().split(' ');
     const style = Math.floor(rnd() * 4);
     const raw =
-      style === 0 ? `${first}_${last}` : style === 1 ? `${first}${last}${Math.floor(rnd() * 90) + 10}` : style === 2 ? `${first}.${last}` : `${first}${Math.floor(rnd() * 900) + 100}`;
+      style === 0
+        ? `${first}_${last}`
+        : style === 1
+          ? `${first}${last}${Math.floor(rnd() * 90) + 10}`
+          : style === 2
+            ? `${first}.${last}`
+            : `${first}${Math.floor(rnd() * 900) + 100}`;
     let h = raw;
     while (usedHandle.has(h)) h = `${raw}${Math.floor(rnd() * 10)}`;
     usedHandle.add(h);

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { type Command, CliUsageError, parseFlags } from '../../platform/cli/command.ts';
+import { CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import { seedDemo } from './setup.service.ts';
 
@@ -51,7 +51,8 @@ Opsi / options:
 `,
   async run(argv, io) {
     const { values, positionals } = parseFlags(argv, { demo: { type: 'boolean' } }, true);
-    if (positionals.length) throw new CliUsageError(`argumen tidak terduga / unexpected argument: ${positionals[0]}`);
+    if (positionals.length)
+      throw new CliUsageError(`argumen tidak terduga / unexpected argument: ${positionals[0]}`);
     const database = await openDatabase(loadConfig(io.env));
     try {
       await migrateToLatest(database.db);

@@ -8,9 +8,22 @@ import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
 
 /** What the demo seed created, kept in app_meta so `seed --demo` can remove it before re-creating. */
-type DemoManifest = { agencyIds: string[]; accountIds: string[]; userIds: string[]; officeIds: string[]; packIds: string[] };
+type DemoManifest = {
+  agencyIds: string[];
+  accountIds: string[];
+  userIds: string[];
+  officeIds: string[];
+  packIds: string[];
+};
 
-export type SeedSummary = { offices: number; users: number; agencies: number; staff: number; accounts: number; packs: number };
+export type SeedSummary = {
+  offices: number;
+  users: number;
+  agencies: number;
+  staff: number;
+  accounts: number;
+  packs: number;
+};
 
 const readPack = (file: string) =>
   JSON.parse(readFileSync(new URL(`./demo/${file}`, import.meta.url), 'utf8')) as {
@@ -40,7 +53,11 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
   const data = buildDemoData();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (tx) => {
-    const previous = await tx.selectFrom('app_meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+    const previous = await tx
+      .selectFrom('app_meta')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
     if (previous) await removeDemoInTx(tx, previous.value as DemoManifest);
 
     const officeIdByKey = new Map<string, string>();
@@ -117,7 +134,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         )
         .returning('id')
         .execute();
-      rows.forEach((r, j) => staffIdByKey.set(batch[j]!.key, r.id));
+      for (const [j, r] of rows.entries()) staffIdByKey.set(batch[j]!.key, r.id);
     }
 
     const accounts = await tx
@@ -141,7 +158,9 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       await tx
         .insertInto('election_packs')
         .values({ id: p.id, name: p.name, kind: p.kind, region_code: p.region_code, body: JSON.stringify(p) })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ body: JSON.stringify(p), name: p.name, updated_at: sql`now()` }))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ body: JSON.stringify(p), name: p.name, updated_at: sql`now()` }),
+        )
         .execute();
     }
 
@@ -157,7 +176,11 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       .values({ key: 'demo', value: JSON.stringify(manifest) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(manifest) }))
       .execute();
-    await recordAuditInTx(tx, { actorId: null, action: 'setup.seed_demo', details: { staff: data.staff.length } });
+    await recordAuditInTx(tx, {
+      actorId: null,
+      action: 'setup.seed_demo',
+      details: { staff: data.staff.length },
+    });
     return {
       offices: data.offices.length,
       users: users.length,
@@ -174,8 +197,15 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
  * default), and records that the first start happened, so a later start never seeds by itself.
  * Returns true when it seeded.
  */
-export async function initialiseOnFirstStart(db: Kysely<Tables>, { demo }: { demo: boolean }): Promise<boolean> {
-  const marker = await db.selectFrom('app_meta').select('key').where('key', '=', 'first_start').executeTakeFirst();
+export async function initialiseOnFirstStart(
+  db: Kysely<Tables>,
+  { demo }: { demo: boolean },
+): Promise<boolean> {
+  const marker = await db
+    .selectFrom('app_meta')
+    .select('key')
+    .where('key', '=', 'first_start')
+    .executeTakeFirst();
   if (marker) return false;
   if (demo) await seedDemo(db);
   await db

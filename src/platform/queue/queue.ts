@@ -12,7 +12,10 @@ import type { Tables } from '../../db/tables.ts';
  * A failed job is retried with exponential backoff until `max_attempts`, then parked as `dead`
  * (the dead-letter state) with its last error, for an administrator to inspect and retry.
  */
-export type JobHandler = (payload: Record<string, unknown>, ctx: { jobId: string; attempt: number }) => Promise<void>;
+export type JobHandler = (
+  payload: Record<string, unknown>,
+  ctx: { jobId: string; attempt: number },
+) => Promise<void>;
 
 export type EnqueueOptions = {
   /** Run no earlier than this. */
@@ -85,7 +88,13 @@ export function createWorker(opts: {
   async function claim(now: Date) {
     const kinds = Object.keys(handlers);
     if (kinds.length === 0) return undefined;
-    const { rows } = await sql<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
+    const { rows } = await sql<{
+      id: string;
+      kind: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>`
       UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
         locked_until = ${new Date(now.getTime() + leaseMs)}
       WHERE id = (
@@ -108,7 +117,13 @@ export function createWorker(opts: {
       await handler(job.payload, { jobId: String(job.id), attempt: job.attempts });
       await db
         .updateTable('jobs')
-        .set({ status: 'done', finished_at: new Date(), locked_by: null, locked_until: null, last_error: null })
+        .set({
+          status: 'done',
+          finished_at: new Date(),
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+        })
         .where('id', '=', job.id)
         .execute();
     } catch (e) {

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Database, wrapPglite } from '../../src/db/database.ts';
+import type { Tables } from '../../src/db/tables.ts';
+import { withDatabase } from './global-setup.ts';
+
+/**
+ * A fresh, migrated database for one test file: a PGlite loaded from the golden image, or a new
+ * database copied from the migrated template on the PostgreSQL server (`npm run test:pg`).
+ * Tests inside a file share it and keep their data apart (own users, own regions) rather than
+ * truncating.
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const pgUrl = inject('pgUrl');
+  if (pgUrl) {
+    const name = `netra_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+    const db = new Kysely<Tables>({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: withDatabase(pgUrl, name), max: 5 }),
+      }),
+    });
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await db.destroy();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const image = new Blob([readFileSync(inject('pgliteImage'))]);
+  return wrapPglite(await PGlite.create({ loadDataDir: image }));
+}
