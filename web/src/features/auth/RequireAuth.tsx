@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
+import type { Me } from '../../../../src/contracts/auth.ts';
 import { IconAlert } from '../../ui/icons.tsx';
 import { useMe } from './api.ts';
 
@@ -38,12 +39,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     return <Navigate to="/masuk" replace state={{ from: location.pathname + location.search }} />;
   }
-  return children;
+  return <CurrentUserContext value={me.data}>{children}</CurrentUserContext>;
 }
 
-/** The signed-in user inside the staff area (RequireAuth guarantees one). */
-export function useCurrentUser() {
-  const me = useMe();
-  if (!me.data) throw new Error('useCurrentUser() used outside <RequireAuth>');
-  return me.data;
+const CurrentUserContext = createContext<Me | null>(null);
+
+/** The signed-in user inside the staff area (provided by RequireAuth). */
+export function useCurrentUser(): Me {
+  const me = use(CurrentUserContext);
+  if (!me) throw new Error('useCurrentUser() used outside <RequireAuth>');
+  return me;
 }

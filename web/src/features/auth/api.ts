@@ -42,8 +42,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiRequest('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      queryClient.clear();
+      // Signed out first (the guard redirects), then every other answer of the session is dropped.
       queryClient.setQueryData(meQueryKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
     },
   });
 }
