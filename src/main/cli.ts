@@ -1,11 +1,19 @@
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
 import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
 import { serveCommand } from './serve.cli.ts';
 
 /** Every top-level command, in the order `netra --help` lists them. */
-const COMMANDS: Command[] = [serveCommand, migrateCommand, seedCommand];
+const COMMANDS: Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  scanCommand,
+  evalCommand,
+  trainCommand,
+];
 
 const TOP_HELP = `Netra — pengawasan netralitas ASN / ASN neutrality supervision
 
