@@ -1,0 +1,88 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { Pack } from '../../contracts/pack.ts';
+import { CliUsageError } from '../../platform/cli/command.ts';
+
+/**
+ * Reads and validates election packs. An unreadable file, bad JSON or a schema error is a usage
+ * error (exit 2) whose message names the file and the field.
+ */
+export function loadPacks(paths: string[]): Pack[] {
+  if (paths.length === 0) throw new CliUsageError('--pack wajib diisi / --pack is required');
+  return paths.map((path) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new CliUsageError(`paket tidak valid / invalid pack ${path}: ${(e as Error).message}`);
+    }
+    const parsed = Pack.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.length ? issue.path.map((p) => String(p)).join('.') : '(root)';
+      throw new CliUsageError(
+        `paket tidak valid / invalid pack ${path}: field ${field}: ${issue.message}` +
+          (parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : ''),
+      );
+    }
+    return parsed.data;
+  });
+}
+
+/** Opens `--in` (a path, `-` or undefined for stdin) as a line iterator. */
+export function openLines(path: string | undefined, stdin: NodeJS.ReadableStream): AsyncIterable<string> {
+  const input = !path || path === '-' ? (stdin as Readable) : createReadStream(path);
+  return createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+}
+
+/** A buffered line writer that respects back-pressure. */
+export type LineWriter = { write(line: string): Promise<void> | undefined; close(): Promise<void> };
+
+/** Opens `--out` (a path, `-` or undefined for stdout). */
+export function openWriter(path: string | undefined, stdout: NodeJS.WritableStream): LineWriter {
+  const toFile = !!path && path !== '-';
+  const out = (toFile ? createWriteStream(path) : stdout) as Writable;
+  let buf = '';
+  const flush = async (): Promise<void> => {
+    if (buf.length === 0) return;
+    const chunk = buf;
+    buf = '';
+    if (!out.write(chunk)) await once(out, 'drain');
+  };
+  return {
+    write(line: string) {
+      buf += `${line}\n`;
+      if (buf.length >= 1 << 16) return flush();
+      return undefined;
+    },
+    async close() {
+      await flush();
+      if (toFile) {
+        out.end();
+        await once(out, 'finish');
+      }
+    },
+  };
+}
+
+/** Progress on standard error, only when it is a terminal; at most a few times a second. */
+export function progress(stderr: NodeJS.WritableStream): { tick(n: number): void; done(): void } {
+  const tty = (stderr as { isTTY?: boolean }).isTTY === true;
+  let last = 0;
+  const started = Date.now();
+  return {
+    tick(n: number) {
+      if (!tty || (n & 1023) !== 0) return;
+      const now = Date.now();
+      if (now - last < 250) return;
+      last = now;
+      const rate = Math.round(n / Math.max(0.001, (now - started) / 1000));
+      stderr.write(`\r${n.toLocaleString('en')} pos / posts (${rate.toLocaleString('en')}/s)`);
+    },
+    done() {
+      if (tty && last > 0) stderr.write('\r\x1b[K');
+    },
+  };
+}
