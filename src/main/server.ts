@@ -76,7 +76,7 @@ export async function createServer(
   const { app, worker } = await wireServer(database, {
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
-    webDist: WEB_DIST,
+    webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });
   if (opts.runWorker ?? true) worker.start();
 

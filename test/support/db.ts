@@ -39,3 +39,23 @@ export async function openTestDatabase(): Promise<Database> {
   const image = new Blob([readFileSync(inject('pgliteImage'))]);
   return wrapPglite(await PGlite.create({ loadDataDir: image }));
 }
+
+/**
+ * Where a child process (a real `netra serve`, a writer) keeps its data: a fresh PGlite directory,
+ * or a fresh database on the test PostgreSQL server. Returns the environment to start it with.
+ */
+export async function scratchDataEnv(dataDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const pgUrl = inject('pgUrl');
+  if (!pgUrl) return { env: { NETRA_DATA_DIR: dataDir }, drop: async () => {} };
+  const name = `netra_scratch_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  return {
+    env: { NETRA_DATA_DIR: dataDir, DATABASE_URL: withDatabase(pgUrl, name), NETRA_DEMO: '1' },
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
