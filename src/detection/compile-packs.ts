@@ -172,7 +172,8 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       keys: string[],
       opts: { weight?: number; variant?: boolean } = {},
     ): MentionPayload => {
-      const common = keys.length === 1 && COMMON_WORDS.has(keys[0]!);
+      // A term made only of everyday words ("perubahan", "oke gas", "Indonesia Maju") needs context.
+      const common = keys.every((k) => COMMON_WORDS.has(k));
       return {
         type: 'mention',
         pack: pi,

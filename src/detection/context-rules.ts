@@ -179,6 +179,7 @@ export function analyse(
   tokens: Token[],
   hits: Hit[],
   surface: (start: number, end: number) => string,
+  isKeycap: (normEnd: number) => boolean = () => false,
 ): Analysis {
   const x = new Float64Array(FEATURES.length);
   const evidence: Evidence[][] = FEATURES.map(() => []);
@@ -300,6 +301,15 @@ export function analyse(
       how = 'gesture';
     } else if (introBefore) {
       w = 0.7;
+    } else if (isKeycap(t.end)) {
+      w = 0.6;
+    } else if (
+      prev &&
+      prev.clause === t.clause &&
+      (cueAtToken[i - 1]?.has('attribute') || cueAtToken[i - 1]?.has('campaign'))
+    ) {
+      // "pin 02", "kaos 01", "relawan 03": an attribute or campaign word names the number.
+      w = 0.6;
     } else if (prev?.key === 'yang' && (next?.key === 'saja' || next?.key === 'lah')) {
       w = 0.6;
     } else if ((t.flags & TOKEN_HASHTAG) !== 0) {
@@ -316,6 +326,8 @@ export function analyse(
     } else if (/^\d$/.test(t.raw) && electionCtx && near('praise', i, i + 1, 4, 4)) {
       w = 0.35;
     } else continue;
+    // Without any electoral word, vote verb or invitation, "nomor satu" is a ranking, not a ballot.
+    if (!electionCtx && !has('vote') && !has('invite') && !has('hope_win') && dayHits.length === 0) w *= 0.4;
     compiled.numbers.forEach((index, pi) => {
       const entry = index.get(value);
       if (!entry) return;

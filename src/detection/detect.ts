@@ -89,7 +89,12 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
       const b = norm.end[Math.max(s, e - 1)] ?? a;
       return text.slice(a, b);
     };
-    return { norm, analysis: analyse(compiled, tokens, hits, surface) };
+    const isKeycap = (e: number): boolean => {
+      let k = norm.end[e - 1] ?? 0;
+      if (text.charCodeAt(k) === 0xfe0f) k++;
+      return text.charCodeAt(k) === 0x20e3;
+    };
+    return { norm, analysis: analyse(compiled, tokens, hits, surface, isKeycap) };
   };
 
   const detect = (post: PostInput): ScanResult => {

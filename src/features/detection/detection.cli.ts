@@ -333,11 +333,16 @@ export const trainCommand: Command = {
   },
 };
 
-/** Threshold with the best F1 on out-of-fold scores (ties → the one closest to 0.5). */
+/**
+ * Default threshold from out-of-fold scores: the lowest threshold (most recall, because a flag only
+ * sends a post to a human reviewer) whose out-of-fold precision is still ≥ 0.92; best F1 if none is.
+ */
 function bestThreshold(oof: { score: number; flag: boolean }[]): number {
-  let best = 0.5;
   let bestF1 = -1;
-  for (let t = 0.2; t <= 0.8 + 1e-9; t += 0.025) {
+  let bestF1At = 0.5;
+  let lowestPrecise: number | null = null;
+  for (let step = 32; step >= 8; step--) {
+    const t = step / 40;
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -349,11 +354,11 @@ function bestThreshold(oof: { score: number; flag: boolean }[]): number {
       else if (o.flag) fn++;
     }
     const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-    const tr = Math.round(t * 1000) / 1000;
-    if (f1 > bestF1 + 1e-9 || (Math.abs(f1 - bestF1) < 1e-9 && Math.abs(tr - 0.5) < Math.abs(best - 0.5))) {
+    if (f1 > bestF1 + 1e-9) {
       bestF1 = f1;
-      best = tr;
+      bestF1At = t;
     }
+    if (tp > 0 && tp / (tp + fp) >= 0.92) lowestPrecise = t;
   }
-  return best;
+  return lowestPrecise ?? bestF1At;
 }
