@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
+import { SerialPGliteDialect } from './pglite-dialect.ts';
 import type { Tables } from './tables.ts';
 
 export type Db = Kysely<Tables>;
@@ -24,7 +24,7 @@ export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
 /**
  * Opens the database from configuration: a PostgreSQL server when `databaseUrl` is set, otherwise
  * PGlite persisted under `<dataDir>/pglite`. PGlite serves one connection; the dialect serialises
- * queries on it, and transactions hold it for their duration.
+ * queries on it, and transactions hold it for their duration (see pglite-dialect.ts).
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
@@ -40,7 +40,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 
 /** Wraps an open PGlite instance (used by tests that clone a migrated image). */
 export function wrapPglite(client: PGlite): Database {
-  const db = new Kysely<Tables>({ dialect: new KyselyPGlite(client).dialect });
+  const db = new Kysely<Tables>({ dialect: new SerialPGliteDialect(client) });
   return {
     db,
     kind: 'pglite',
