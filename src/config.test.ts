@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has defaults for embedded mode, with the demo data on', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, demo: true, logLevel: 'info' });
+    expect(c.dataDir).toMatch(/\/data$/);
+  });
+
+  it('turns the demo off with a DATABASE_URL unless asked for', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', NETRA_DEMO: '1' }).demo).toBe(true);
+    expect(loadConfig({ NETRA_DEMO: '0' }).demo).toBe(false);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['NETRA_MASTER_KEY', 'too-short'],
+    ['NETRA_DEMO', 'yes'],
+    ['NETRA_LOG_LEVEL', 'loud'],
+  ])('rejects a bad %s naming the variable', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    try {
+      loadConfig({ [variable]: value });
+    } catch (e) {
+      expect((e as ConfigError).variable).toBe(variable);
+      expect((e as Error).message).toContain(variable);
+    }
+  });
+
+  it('accepts a 32-byte base64 master key', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ NETRA_MASTER_KEY: key }).masterKey).toBe(key);
+  });
+});

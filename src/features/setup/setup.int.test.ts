@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { createAuthService } from '../auth/auth.service.ts';
+import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
+import { initialiseOnFirstStart, seedDemo } from './setup.service.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+const counts = async () => {
+  const { rows } = await sql<Record<string, number>>`
+    SELECT (SELECT count(*)::int FROM users) AS users, (SELECT count(*)::int FROM agencies) AS agencies,
+           (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM staff) AS staff,
+           (SELECT count(*)::int FROM social_accounts) AS accounts, (SELECT count(*)::int FROM election_packs) AS packs,
+           (SELECT count(*)::int FROM offices) AS offices`.execute(database.db);
+  return rows[0]!;
+};
+
+describe('demo data', () => {
+  it('is seeded on the first start only, and only when the demo is on', async () => {
+    expect(await initialiseOnFirstStart(database.db, { demo: true })).toBe(true);
+    const first = await counts();
+    expect(first.staff).toBeGreaterThanOrEqual(300);
+    expect(await initialiseOnFirstStart(database.db, { demo: true })).toBe(false);
+    expect(await counts()).toEqual(first);
+  });
+
+  it('covers the five regions in the news, every role, and both packs', async () => {
+    const regions = await database.db
+      .selectFrom('staff')
+      .select('region_code')
+      .distinct()
+      .orderBy('region_code')
+      .execute();
+    expect(regions.map((r) => r.region_code)).toEqual(['33.16', '34.02', '62.71', '63', '63.71', '64.71']);
+    const roles = await database.db.selectFrom('users').select('role').distinct().execute();
+    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'analyst', 'head', 'liaison', 'taskforce', 'viewer']);
+    const packs = await database.db.selectFrom('election_packs').select(['id', 'kind']).orderBy('id').execute();
+    expect(packs).toEqual([
+      { id: 'pilkada-kota-balikpapan-2024', kind: 'pilkada' },
+      { id: 'pilpres-2024', kind: 'pemilu' },
+    ]);
+  });
+
+  it('gives NIPs that agree with each staff member (18 digits, plausible dates, sex digit)', () => {
+    for (const s of buildDemoData().staff) {
+      if (s.status === 'non_asn') {
+        expect(s.nip).toBeNull();
+        continue;
+      }
+      expect(s.nip).toMatch(/^\d{18}$/);
+      const birth = new Date(`${s.nip!.slice(0, 4)}-${s.nip!.slice(4, 6)}-${s.nip!.slice(6, 8)}T00:00:00Z`);
+      expect(Number.isNaN(birth.getTime())).toBe(false);
+      expect(Number(s.nip!.slice(8, 12)) - birth.getUTCFullYear()).toBeGreaterThanOrEqual(18);
+      expect(['1', '2']).toContain(s.nip![14]);
+    }
+  });
+
+  it('lets every demo user sign in with the documented password', async () => {
+    const auth = createAuthService({ db: database.db });
+    for (const u of buildDemoData().users) {
+      const { me } = await auth.login({ username: u.username, password: DEMO_PASSWORD });
+      expect(me.role).toBe(u.role);
+    }
+  });
+
+  it('is re-created by seedDemo without duplicates or leftovers', async () => {
+    const before = await counts();
+    const staffBefore = await database.db.selectFrom('staff').select('nip').orderBy('nip').execute();
+    await seedDemo(database.db);
+    expect(await counts()).toEqual(before);
+    expect(await database.db.selectFrom('staff').select('nip').orderBy('nip').execute()).toEqual(staffBefore);
+  });
+
+  it('leaves records that are not demo data alone when re-created', async () => {
+    const agency = await database.db
+      .insertInto('agencies')
+      .values({ name: 'Dinas Nyata', kind: 'pemda_kota', region_code: '64.72', parent_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await seedDemo(database.db);
+    expect(await database.db.selectFrom('agencies').select('id').where('id', '=', agency.id).executeTakeFirst()).toBeDefined();
+  });
+});
