@@ -156,21 +156,16 @@ function deLeet(buf: Buf): void {
       j++;
     }
     if (letters >= 2 && letters < j - i) {
-      for (let k = i; k < j; k++) {
-        const c = codes[k]!;
-        if (!isDigit(c)) continue;
-        const sub = LEET[String.fromCharCode(c)];
-        if (!sub) continue;
-        const prev = k > i ? codes[k - 1]! : -1;
-        const next = k + 1 < j ? codes[k + 1]! : -1;
-        const between = prev >= 0 && next >= 0 && isLetter(prev) && isLetter(next);
-        let leading = false;
-        if (k === i && next >= 0 && isLetter(next)) {
-          let run = 0;
-          for (let m = k + 1; m < j && isLetter(codes[m]!); m++) run++;
-          leading = run >= 3;
-        }
-        if (between || leading) codes[k] = sub.charCodeAt(0);
+      // Digits between two letters first, then a leading digit (its run of letters may have grown).
+      for (let k = i + 1; k < j - 1; k++) {
+        const sub = LEET[String.fromCharCode(codes[k]!)];
+        if (sub && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!)) codes[k] = sub.charCodeAt(0);
+      }
+      const lead = LEET[String.fromCharCode(codes[i]!)];
+      if (lead) {
+        let run = 0;
+        for (let m = i + 1; m < j && isLetter(codes[m]!); m++) run++;
+        if (run >= 3) codes[i] = lead.charCodeAt(0);
       }
     }
     i = j;

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Pack } from '../contracts/pack.ts';
+import { createDetector } from './detect.ts';
+
+const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url);
+const loadPack = (name: string) =>
+  Pack.parse(JSON.parse(readFileSync(fixture(`packs/${name}.json`), 'utf8')));
+const pilpres = loadPack('pilpres-2024');
+const fictional = loadPack('pilkada-kab-sukamaju-2029');
+const detector = createDetector([pilpres, loadPack('pilkada-kota-balikpapan-2024'), fictional]);
+
+describe('detect', () => {
+  it('flags an invitation with a keycap number and explains it in Indonesian', () => {
+    const r = detector.detect({ id: 'a', text: 'Rekan2, tgl 14 nanti kompak nyoblos 2️⃣ ya 🙏' });
+    expect(r.flag).toBe(true);
+    expect(r.category).toBe('ajakan');
+    expect(r.targets).toEqual(['02']);
+    expect(r.explanation).toMatch(/^Ajakan memilih paslon 02/);
+  });
+
+  it('reads a negative call as ajakan against the target', () => {
+    const r = detector.detect({ id: 'b', text: 'yg penting jgn pilih yg nomer 3 ya gaes' });
+    expect(r.flag).toBe(true);
+    expect(r.category).toBe('ajakan');
+    expect(r.targets).toEqual(['03']);
+  });
+
+  it.each([
+    'Selamat, puskesmas kami diganjar penghargaan tingkat provinsi 🏆',
+    'Rapat tgl 02 jam 09.00 di ruang 03 lantai 2',
+    'Mohon doanya bapak saya dirawat. Amin ya rabbal alamin 🤲',
+    'kucing kantor makin gemoy 😹',
+    'KPU menetapkan tiga pasangan: Anies–Muhaimin, Prabowo–Gibran, Ganjar–Mahfud.',
+    'Reminder ASN: jangan like postingan paslon 01, 02, maupun 03. Netral itu wajib.',
+  ])('does not flag %s', (text) => {
+    expect(detector.detect({ id: 'n', text }).flag).toBe(false);
+  });
+
+  it('generalises to a fictional pack it was never trained on (≥ 12 of 14 right)', () => {
+    const rows = readFileSync(fixture('eval/pilkada-kab-sukamaju-2029.jsonl'), 'utf8').trim().split('\n');
+    const only = createDetector([fictional]);
+    let right = 0;
+    for (const line of rows) {
+      const row = JSON.parse(line) as { id: string; text: string; flag: boolean };
+      if (only.detect(row).flag === row.flag) right++;
+    }
+    expect(right).toBeGreaterThanOrEqual(12);
+  });
+
+  it('flags (almost) nothing in 400 non-political NusaX sentences', () => {
+    const lines = readFileSync(fixture('eval/nusax-sentiment-indonesian-test.csv'), 'utf8')
+      .split('\n')
+      .slice(1);
+    const flagged = lines.filter((l) => l && detector.detect({ id: 'x', text: l }).flag);
+    expect(flagged.length).toBeLessThanOrEqual(4);
+  });
+
+  it('never throws, keeps score in 0..1, and every signal covers its text inside the original', () => {
+    const pieces = fc.constantFrom(
+      'Prabowo',
+      'G a n j a r',
+      'pr4bowo',
+      '#AMINajaDulu',
+      'coblos',
+      'no. 3',
+      '2️⃣',
+      '☝️',
+      '✌🏽',
+      'jangan pilih',
+      'AMIN',
+      'salam tiga jari',
+      'tgl 14',
+      'Pak Anies',
+      ' ',
+      '\n',
+      '😂',
+      'nomer dua',
+    );
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc
+        .array(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 30 })
+        .map((a) => a.join(' ')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const r = detector.detect({ id: 'p', text: t });
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+        if (!r.flag) expect(r.category).toBeNull();
+        for (const s of r.signals) {
+          expect(s.start).toBeGreaterThanOrEqual(0);
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(s.end).toBeLessThanOrEqual(t.length);
+          expect(t.slice(s.start, s.end)).toBe(s.text);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('highlights the original characters of an obfuscated name', () => {
+    const t = 'satu-satunya capres pilihanku: G a n j a r 🤘';
+    const r = detector.detect({ id: 'g', text: t });
+    const s = r.signals.find((x) => x.text.includes('G a n'));
+    expect(s?.text).toBe('G a n j a r');
+  });
+});
