@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Pack } from '../contracts/pack.ts';
-import { createDetector } from './detect.ts';
-import { evaluate } from './metrics.ts';
+import { Pack } from '../../contracts/pack.ts';
+import { createDetector } from '../../detection/detect.ts';
+import { evaluate } from '../../detection/metrics.ts';
 
 /**
  * The issue's quality bar on each dev file (copies in test/fixtures/eval): flag precision ≥ 0.90,
@@ -11,7 +11,7 @@ import { evaluate } from './metrics.ts';
  */
 describe.each(['pilpres-2024', 'pilkada-kota-balikpapan-2024'])('dev set %s', (name) => {
   it('meets precision, recall and category accuracy', () => {
-    const fixture = (p: string) => new URL(`../../test/fixtures/${p}`, import.meta.url);
+    const fixture = (p: string) => new URL(`../../../test/fixtures/${p}`, import.meta.url);
     const pack = Pack.parse(JSON.parse(readFileSync(fixture(`packs/${name}.json`), 'utf8')));
     const detector = createDetector([pack]);
     const rows = readFileSync(fixture(`eval/${name}.jsonl`), 'utf8')

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Pack } from '../contracts/pack.ts';
-import { createDetector } from './detect.ts';
+import { Pack } from '../../contracts/pack.ts';
+import { createDetector } from '../../detection/detect.ts';
 
-const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url);
+const fixture = (path: string) => new URL(`../../../test/fixtures/${path}`, import.meta.url);
 const loadPack = (name: string) =>
   Pack.parse(JSON.parse(readFileSync(fixture(`packs/${name}.json`), 'utf8')));
 const pilpres = loadPack('pilpres-2024');
