@@ -59,7 +59,7 @@ describe('durability of the real server', () => {
     cleanups.push(() => void second.child.kill('SIGKILL'));
     const me = await fetch(`${second.base}/api/auth/me`, { headers: { cookie: `netra_session=${cookie}` } });
     expect(me.status).toBe(200);
-    expect((await me.json()).username).toBe('analis.balikpapan');
+    expect(((await me.json()) as { username: string }).username).toBe('analis.balikpapan');
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   });
@@ -67,7 +67,11 @@ describe('durability of the real server', () => {
   it('loses no committed write when killed with SIGKILL mid-write, and starts again', async () => {
     const env = await scratch();
     const writer = start(`${ROOT}node_modules/.bin/node`, [`${ROOT}test/support/committed-writer.ts`], env);
-    const committed = () => writer.output().split('\n').filter((l) => l.startsWith('crash-test:'));
+    const committed = () =>
+      writer
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('crash-test:'));
     const deadline = Date.now() + 90_000;
     while (committed().length < 40 && Date.now() < deadline && writer.child.exitCode === null)
       await new Promise((r) => setTimeout(r, 20));
@@ -77,7 +81,11 @@ describe('durability of the real server', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
     const database = await openDatabase(loadConfig(env));
-    const rows = await database.db.selectFrom('app_meta').select('key').where('key', 'like', 'crash-test:%').execute();
+    const rows = await database.db
+      .selectFrom('app_meta')
+      .select('key')
+      .where('key', 'like', 'crash-test:%')
+      .execute();
     await database.close();
     const stored = new Set(rows.map((r) => r.key));
     expect(acknowledged.filter((k) => !stored.has(k))).toEqual([]);

@@ -23,7 +23,10 @@ Opsi / options:
   -h, --help    bantuan ini / this help
 `,
   async run(argv, io) {
-    const { values } = parseFlags(argv, { 'no-worker': { type: 'boolean' }, 'api-only': { type: 'boolean' } });
+    const { values } = parseFlags(argv, {
+      'no-worker': { type: 'boolean' },
+      'api-only': { type: 'boolean' },
+    });
     const config = loadConfig(io.env);
     const apiOnly = values['api-only'] === true;
     if (!apiOnly && !existsSync(join(WEB_DIST, 'index.html'))) {

@@ -58,7 +58,7 @@ export async function wireServer(
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
 export async function createServer(
   config: Config,
-  opts: { runWorker?: boolean } = {},
+  opts: { runWorker?: boolean; serveWeb?: boolean } = {},
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);

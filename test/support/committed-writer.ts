@@ -12,7 +12,10 @@ process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const key = `crash-test:${i}`;
   await database.db.transaction().execute(async (tx) => {
-    await tx.insertInto('app_meta').values({ key, value: JSON.stringify({ i, pad: 'x'.repeat(2000) }) }).execute();
+    await tx
+      .insertInto('app_meta')
+      .values({ key, value: JSON.stringify({ i, pad: 'x'.repeat(2000) }) })
+      .execute();
   });
   process.stdout.write(`${key}\n`);
 }

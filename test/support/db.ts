@@ -44,7 +44,9 @@ export async function openTestDatabase(): Promise<Database> {
  * Where a child process (a real `netra serve`, a writer) keeps its data: a fresh PGlite directory,
  * or a fresh database on the test PostgreSQL server. Returns the environment to start it with.
  */
-export async function scratchDataEnv(dataDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function scratchDataEnv(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const pgUrl = inject('pgUrl');
   if (!pgUrl) return { env: { NETRA_DATA_DIR: dataDir }, drop: async () => {} };
   const name = `netra_scratch_${randomBytes(6).toString('hex')}`;

@@ -19,7 +19,11 @@ export type Spawned = { child: ChildProcess; output: () => string; exited: Promi
 
 /** Starts a process with captured output; `exited` resolves with its exit code (null if killed). */
 export function start(cmd: string, args: string[], env: Record<string, string>): Spawned {
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -30,7 +34,12 @@ export function start(cmd: string, args: string[], env: Record<string, string>):
 /** Starts `netra serve --api-only` and waits until /api/health answers. */
 export async function startServer(env: Record<string, string>, timeoutMs = 90_000) {
   const port = await freePort();
-  const proc = start(NETRA_BIN, ['serve', '--api-only'], { PORT: String(port), HOST: '127.0.0.1', NETRA_LOG_LEVEL: 'warn', ...env });
+  const proc = start(NETRA_BIN, ['serve', '--api-only'], {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NETRA_LOG_LEVEL: 'warn',
+    ...env,
+  });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -268,7 +268,10 @@ export function buildDemoData(seed = 20241127): DemoData {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const weighted = <T extends { weight: number }>(xs: readonly T[]): T => {
     let r = rnd() * xs.reduce((s, x) => s + x.weight, 0);
-    for (const x of xs) if ((r -= x.weight) < 0) return x;
+    for (const x of xs) {
+      r -= x.weight;
+      if (r < 0) return x;
+    }
     return xs[xs.length - 1]!;
   };
 

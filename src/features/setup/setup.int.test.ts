@@ -39,8 +39,19 @@ describe('demo data', () => {
       .execute();
     expect(regions.map((r) => r.region_code)).toEqual(['33.16', '34.02', '62.71', '63', '63.71', '64.71']);
     const roles = await database.db.selectFrom('users').select('role').distinct().execute();
-    expect(roles.map((r) => r.role).sort()).toEqual(['admin', 'analyst', 'head', 'liaison', 'taskforce', 'viewer']);
-    const packs = await database.db.selectFrom('election_packs').select(['id', 'kind']).orderBy('id').execute();
+    expect(roles.map((r) => r.role).sort()).toEqual([
+      'admin',
+      'analyst',
+      'head',
+      'liaison',
+      'taskforce',
+      'viewer',
+    ]);
+    const packs = await database.db
+      .selectFrom('election_packs')
+      .select(['id', 'kind'])
+      .orderBy('id')
+      .execute();
     expect(packs).toEqual([
       { id: 'pilkada-kota-balikpapan-2024', kind: 'pilkada' },
       { id: 'pilpres-2024', kind: 'pemilu' },
@@ -84,6 +95,8 @@ describe('demo data', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     await seedDemo(database.db);
-    expect(await database.db.selectFrom('agencies').select('id').where('id', '=', agency.id).executeTakeFirst()).toBeDefined();
+    expect(
+      await database.db.selectFrom('agencies').select('id').where('id', '=', agency.id).executeTakeFirst(),
+    ).toBeDefined();
   });
 });
