@@ -3,8 +3,8 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { meQueryKey } from '../features/auth/api.ts';
-import { isApiError } from './api.ts';
+import { meQueryKey } from '../features/auth/keys.ts';
+import { isApiError } from './api-error.ts';
 import { theme } from './theme.ts';
 
 /**
@@ -22,11 +22,10 @@ export function createQueryClient(): QueryClient {
       },
     }),
     mutationCache: new MutationCache({
-      onError: (error, _variables, _context, mutation) => {
-        const isLogin = mutation.options.mutationKey?.[0] === 'auth';
-        if (!isLogin && isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED') {
-          // A signed-in action failed because the session expired.
-          if (client.getQueryData(meQueryKey)) client.setQueryData(meQueryKey, null);
+      onError: (error) => {
+        // A signed-in action failed because the session expired (a failed sign-in has no user yet).
+        if (isApiError(error) && error.status === 401 && client.getQueryData(meQueryKey)) {
+          client.setQueryData(meQueryKey, null);
         }
       },
     }),

@@ -1,41 +1,70 @@
 import { createBrowserRouter } from 'react-router';
-import { AdminPage } from '../features/admin/AdminPage.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { RequireAuth } from '../features/auth/RequireAuth.tsx';
-import { CasesPage } from '../features/cases/CasesPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { MonitoringPage } from '../features/monitoring/MonitoringPage.tsx';
-import { PreventionPage } from '../features/prevention/PreventionPage.tsx';
 import { LandingPage } from '../features/public/LandingPage.tsx';
-import { RegistryPage } from '../features/registry/RegistryPage.tsx';
-import { ReportsPage } from '../features/reports/ReportsPage.tsx';
+import { PageLoader } from '../ui/PageLoader.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
-import { StaffLayout } from './StaffLayout.tsx';
 
 /**
  * Routes: `/` public landing page, `/masuk` sign-in, `/app/...` the staff area behind sign-in.
  * Paths are Indonesian because users see them; component names are English like the server code.
+ * The public page is in the first bundle (it is read on phones); sign-in and the staff area are
+ * loaded when first visited.
  */
 export const router = createBrowserRouter([
-  { path: '/', element: <LandingPage /> },
-  { path: '/masuk', element: <LoginPage /> },
   {
-    path: '/app',
-    element: (
-      <RequireAuth>
-        <StaffLayout />
-      </RequireAuth>
-    ),
+    // Shown while the code of a lazily loaded page arrives on the first load.
+    HydrateFallback: PageLoader,
     children: [
-      { index: true, element: <DashboardPage /> },
-      { path: 'pemantauan', element: <MonitoringPage /> },
-      { path: 'laporan', element: <ReportsPage /> },
-      { path: 'penanganan', element: <CasesPage /> },
-      { path: 'pencegahan', element: <PreventionPage /> },
-      { path: 'registri', element: <RegistryPage /> },
-      { path: 'admin', element: <AdminPage /> },
+      { path: '/', element: <LandingPage /> },
+      {
+        path: '/masuk',
+        lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
+      },
+      {
+        path: '/app',
+        lazy: async () => ({ Component: (await import('./StaffArea.tsx')).StaffArea }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('../features/dashboard/DashboardPage.tsx')).DashboardPage,
+            }),
+          },
+          {
+            path: 'pemantauan',
+            lazy: async () => ({
+              Component: (await import('../features/monitoring/MonitoringPage.tsx')).MonitoringPage,
+            }),
+          },
+          {
+            path: 'laporan',
+            lazy: async () => ({
+              Component: (await import('../features/reports/ReportsPage.tsx')).ReportsPage,
+            }),
+          },
+          {
+            path: 'penanganan',
+            lazy: async () => ({ Component: (await import('../features/cases/CasesPage.tsx')).CasesPage }),
+          },
+          {
+            path: 'pencegahan',
+            lazy: async () => ({
+              Component: (await import('../features/prevention/PreventionPage.tsx')).PreventionPage,
+            }),
+          },
+          {
+            path: 'registri',
+            lazy: async () => ({
+              Component: (await import('../features/registry/RegistryPage.tsx')).RegistryPage,
+            }),
+          },
+          {
+            path: 'admin',
+            lazy: async () => ({ Component: (await import('../features/admin/AdminPage.tsx')).AdminPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-  { path: '*', element: <NotFoundPage /> },
 ]);

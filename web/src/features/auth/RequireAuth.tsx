@@ -1,9 +1,10 @@
-import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Center, Stack } from '@mantine/core';
 import { createContext, type ReactNode, use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../../../src/contracts/auth.ts';
 import { IconAlert } from '../../ui/icons.tsx';
+import { PageLoader } from '../../ui/PageLoader.tsx';
 import { useMe } from './api.ts';
 
 /**
@@ -15,13 +16,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const me = useMe();
 
-  if (me.isPending) {
-    return (
-      <Center h="100dvh">
-        <Loader aria-label={t('app.loading')} />
-      </Center>
-    );
-  }
+  if (me.isPending) return <PageLoader />;
   if (me.isError) {
     return (
       <Center h="100dvh" p="md">

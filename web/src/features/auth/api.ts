@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { LoginInput, Me } from '../../../../src/contracts/auth.ts';
 import { ApiError, apiRequest } from '../../app/api.ts';
 
-export const meQueryKey = ['auth', 'me'] as const;
+import { meQueryKey } from './keys.ts';
+
+export { meQueryKey };
 
 /**
  * The signed-in user, or `null` when there is no valid session (`GET /api/auth/me` answered 401).
