@@ -5,9 +5,9 @@ import { type Analysis, analyse, type Evidence, FEATURES } from './context-rules
 import defaultModelJson from './data/model.json' with { type: 'json' };
 import { explain } from './explain.ts';
 import { findHits } from './match.ts';
-import { normalise } from './normalise.ts';
+import { type Normalised, normalise } from './normalise.ts';
 import { checkModel, type Model, scoreCategory, scoreFlag } from './score.ts';
-import { tokenise } from './tokenise.ts';
+import { TOKEN_NUMBER, tokenise } from './tokenise.ts';
 
 /** The input the engine needs from a post (contracts §2); other fields are ignored. */
 export type PostInput = { id: string; text: string; posted_at?: string };
@@ -80,10 +80,19 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
   const model = options.model ? checkModel(options.model) : DEFAULT_MODEL;
   const threshold = options.threshold ?? model.threshold;
 
-  const analyseText = (text: string) => {
+  const NO_REFERENCE_SCORE =
+    Math.round(scoreFlag(model, new Float64Array(FEATURES.length)).score * 1000) / 1000;
+
+  const analyseText = (text: string, full = false): { norm: Normalised; analysis: Analysis | null } => {
     const norm = normalise(text);
     const tokens = tokenise(norm);
     const hits = findHits(compiled, tokens);
+    // Fast path: no pack term, no number and no candidacy word means no reference, so no flag is
+    // possible and the context rules are skipped.
+    if (!full && !tokens.some((t) => (t.flags & TOKEN_NUMBER) !== 0)) {
+      const referenced = hits.some((h) => h.payloads.some((p) => p.type !== 'cue' || p.cue === 'candidacy'));
+      if (!referenced) return { norm, analysis: null };
+    }
     const surface = (s: number, e: number): string => {
       const a = norm.start[s] ?? 0;
       const b = norm.end[Math.max(s, e - 1)] ?? a;
@@ -100,6 +109,18 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
   const detect = (post: PostInput): ScanResult => {
     const text = typeof post.text === 'string' ? post.text : '';
     const { norm, analysis } = analyseText(text);
+    if (!analysis)
+      return {
+        id: post.id,
+        flag: false,
+        score: NO_REFERENCE_SCORE,
+        category: null,
+        targets: [],
+        pack: null,
+        signals: [],
+        explanation: 'Tidak ditandai: tidak menyebut paslon/partai',
+        stage: null,
+      };
     const { score, contributions } = scoreFlag(model, analysis.x);
     const hasReference = analysis.pack >= 0 || analysis.x[FEATURES.indexOf('candidacy')]! > 0;
     const flag = hasReference && score >= threshold;
@@ -174,5 +195,6 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
     };
   };
 
-  return { compiled, model, threshold, detect, analyse: (text: string) => analyseText(text).analysis };
+  const analyseOnly = (text: string): Analysis => analyseText(text, true).analysis!;
+  return { compiled, model, threshold, detect, analyse: analyseOnly };
 }

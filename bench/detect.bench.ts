@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:detect` — detection throughput and pack compilation (docs/benchmarks.md).
+ *
+ * 1. Generates a seeded corpus of N posts (default 1,000,000; 10–600 characters) into a temp dir.
+ * 2. Parse-only floor: read the file line by line, JSON.parse each line, write a minimal result line.
+ * 3. Scan: the same loop, but run the detector and write the full result line.
+ *    Both on one thread in this Node process; prints posts/s and scan time / floor time.
+ * 4. Compiles 546 packs at once (1 national + 545 regional contests, 1,553 pairs): time and memory.
+ *
+ * Options: --posts N (default 1000000), --seed S (default 42), --keep (keep the temp dir).
+ */
+
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createDetector } from '../src/detection/detect.ts';
+import { makePacks, makePost, prng } from './generate-posts.ts';
+
+const { values } = parseArgs({
+  options: { posts: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
+});
+const N = Number(values.posts ?? 1_000_000);
+const seed = Number(values.seed ?? 42);
+const dir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  let buf = '';
+  for (const l of lines) {
+    buf += `${l}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function pass(input: string, output: string, each: (line: string) => string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const out = createWriteStream(output);
+  let buf = '';
+  const rl = createInterface({ input: createReadStream(input), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) {
+    buf += `${each(line)}\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const packs = makePacks(seed);
+const national = packs[0]!;
+const names = national.contestants.flatMap((c) => [...c.names, ...c.aliases, ...c.hashtags]);
+
+// --- corpus ---
+const rand = prng(seed);
+const corpus = join(dir, 'posts.jsonl');
+const genStart = Date.now();
+await writeLines(
+  corpus,
+  (function* () {
+    for (let i = 0; i < N; i++) yield makePost(rand, i, names);
+  })(),
+);
+console.log(
+  `corpus: ${N.toLocaleString('en')} posts in ${dir} (${((Date.now() - genStart) / 1000).toFixed(1)} s)`,
+);
+
+// --- scan vs. floor (national pack + 20 regional packs active, as one office would run) ---
+const detector = createDetector(packs.slice(0, 21));
+const floor = await pass(corpus, join(dir, 'floor.jsonl'), (line) => {
+  const post = JSON.parse(line) as { id: string };
+  return JSON.stringify({ id: post.id, flag: false });
+});
+const scan = await pass(corpus, join(dir, 'scan.jsonl'), (line) => {
+  const post = JSON.parse(line) as { id: string; text: string };
+  return JSON.stringify(detector.detect(post));
+});
+console.log(`parse-only floor: ${(N / floor).toFixed(0)} posts/s (${floor.toFixed(2)} s)`);
+console.log(`scan:             ${(N / scan).toFixed(0)} posts/s (${scan.toFixed(2)} s), one thread`);
+console.log(`ratio scan/floor: ${(scan / floor).toFixed(2)}`);
+
+// --- compile 546 packs ---
+globalThis.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const compileStart = process.hrtime.bigint();
+const all = createDetector(packs);
+const compileSecs = Number(process.hrtime.bigint() - compileStart) / 1e9;
+const heapAfter = process.memoryUsage().heapUsed;
+const pairs = packs.slice(1).reduce((s, p) => s + p.contestants.length, 0);
+console.log(
+  `compile: ${packs.length} packs (${pairs.toLocaleString('en')} regional pairs), ${all.compiled.patternCount.toLocaleString('en')} patterns ` +
+    `in ${compileSecs.toFixed(2)} s; heap +${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB, ` +
+    `rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+);
+console.log(`node ${process.version}, ${process.arch}`);
+if (!values.keep) rmSync(dir, { recursive: true, force: true });
