@@ -71,7 +71,7 @@ function HealthCard() {
   const status = health.isPending ? 'checking' : health.isError ? 'down' : 'ok';
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="status-server">
-      <Group justify="space-between" mb="md" wrap="nowrap">
+      <Group justify="space-between" mb="md" gap="xs">
         <Group gap="sm" wrap="nowrap">
           <ThemeIcon size={36} radius="md" variant="light">
             <IconServer size={20} />
@@ -83,7 +83,7 @@ function HealthCard() {
         {status === 'checking' ? (
           <Loader size="xs" aria-label={t('dashboard.health.checking')} />
         ) : (
-          <Badge color={status === 'ok' ? 'teal' : 'red'} variant="light" size="lg">
+          <Badge color={status === 'ok' ? 'teal' : 'red'} variant="light" size="lg" style={{ flexShrink: 0 }}>
             {t(`dashboard.health.${status}`)}
           </Badge>
         )}

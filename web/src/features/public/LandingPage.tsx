@@ -39,6 +39,7 @@ type ListKey =
   | 'landing.paths.formal.formalItems'
   | 'landing.paths.formal.materialItems'
   | 'landing.paths.tip.items'
+  | 'landing.paths.tip.include'
   | 'landing.where.items'
   | 'landing.evidence.items'
   | 'landing.evidence.caution'
@@ -220,6 +221,9 @@ export function LandingPage() {
                     {t('landing.paths.formal.materialTitle')}
                   </Title>
                   <Bullets items={list('landing.paths.formal.materialItems')} />
+                  <Text fz="sm" c="dimmed" lh={1.55}>
+                    {t('landing.paths.formal.formNote')}
+                  </Text>
                 </Stack>
               </Card>
               <Card
@@ -247,6 +251,15 @@ export function LandingPage() {
                     icon={<IconUserOff size={13} />}
                     color="teal"
                   />
+                  <Title order={4} fz="md">
+                    {t('landing.paths.tip.includeTitle')}
+                  </Title>
+                  <Bullets items={list('landing.paths.tip.include')} color="teal" />
+                  <Alert variant="light" color="teal" icon={<IconTicket size={18} />} p="sm">
+                    <Text fz="sm" fw={500}>
+                      {t('landing.paths.tip.receiptNote')}
+                    </Text>
+                  </Alert>
                 </Stack>
               </Card>
             </SimpleGrid>
