@@ -2,7 +2,7 @@
 import { buildWeb } from '../src/platform/web/build-web.ts';
 
 try {
-  await buildWeb();
+  await buildWeb({ logLevel: 'info' });
 } catch (e) {
   process.stderr.write(`build-web: ${(e as Error).stack ?? String(e)}\n`);
   process.exitCode = 1;

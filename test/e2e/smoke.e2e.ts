@@ -102,6 +102,7 @@ describe('web smoke', () => {
     expect(await page.getByRole('cell', { name: 'Analis', exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('cell', { name: 'Kode wilayah 64.71' }).isVisible()).toBe(true);
     await page.getByText('Berjalan normal').waitFor();
+    expect(await page.title()).toBe('Dasbor — Netra');
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     await page.mouse.move(0, 0);

@@ -17,14 +17,17 @@ export function isWebBuilt(distDir: string = WEB_DIST_DIR): boolean {
 
 /**
  * Builds the web UI into web/dist with Vite's `build()` API and web/vite.config.ts. Used by
- * `npm run build:web`, and by the server on first start when web/dist/index.html is missing.
- * Vite is imported lazily so that a server with a built UI never loads it.
+ * `npm run build:web` (which lists every file, `logLevel: 'info'`), and by the server on first
+ * start when web/dist/index.html is missing (warnings only, the default). Vite is imported lazily
+ * so that a server with a built UI never loads it.
  */
-export async function buildWeb(options: { quiet?: boolean } = {}): Promise<void> {
+export async function buildWeb(
+  options: { logLevel?: 'info' | 'warn' | 'error' | 'silent' } = {},
+): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: WEB_CONFIG_FILE,
-    logLevel: options.quiet ? 'warn' : 'info',
+    logLevel: options.logLevel ?? 'warn',
     mode: 'production',
   });
 }

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LandingPage } from '../features/public/LandingPage.tsx';
 import { PageLoader } from '../ui/PageLoader.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { RouteError } from './RouteError.tsx';
 
 /**
  * Routes: `/` public landing page, `/masuk` sign-in, `/app/...` the staff area behind sign-in.
@@ -13,6 +14,7 @@ export const router = createBrowserRouter([
   {
     // Shown while the code of a lazily loaded page arrives on the first load.
     HydrateFallback: PageLoader,
+    ErrorBoundary: RouteError,
     children: [
       { path: '/', element: <LandingPage /> },
       {
@@ -61,7 +63,7 @@ export const router = createBrowserRouter([
             path: 'admin',
             lazy: async () => ({ Component: (await import('../features/admin/AdminPage.tsx')).AdminPage }),
           },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <NotFoundPage inLayout /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,10 +1,12 @@
 import { Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SECTIONS, type SectionKey } from '../app/sections.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 /** Title (the page's one `h1`) and the one-paragraph purpose of a staff section. */
 export function SectionHeader({ section }: { section: SectionKey }) {
   const { t } = useTranslation();
+  usePageTitle(t(`sections.${section}.title`));
   const Icon = SECTIONS.find((s) => s.key === section)!.icon;
   return (
     <Stack gap="xs" maw={820}>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { IconAlert } from '../../ui/icons.tsx';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { PublicHeader } from '../public/PublicHeader.tsx';
 import { useLogin, useMe } from './api.ts';
 
@@ -29,6 +30,7 @@ function targetAfterLogin(state: unknown): string {
 /** `/masuk` — staff sign-in with username and password. */
 export function LoginPage() {
   const { t } = useTranslation();
+  usePageTitle(t('login.title'));
   const location = useLocation();
   const navigate = useNavigate();
   const me = useMe();

@@ -30,6 +30,7 @@ import {
   IconTicket,
   IconUserOff,
 } from '../../ui/icons.tsx';
+import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { PublicHeader } from './PublicHeader.tsx';
 
 /** The translation keys that hold lists of paragraphs. */
@@ -82,6 +83,7 @@ function SectionTitle({ id, children }: { id: string; children: ReactNode }) {
  */
 export function LandingPage() {
   const { t } = useTranslation();
+  usePageTitle();
   const list = (key: ListKey): string[] => t(key, { returnObjects: true });
   const steps: { title: string; body: string }[] = t('landing.after.steps', { returnObjects: true });
 
