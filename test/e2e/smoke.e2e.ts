@@ -55,6 +55,25 @@ describe('web smoke', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
   });
 
+  it('fits the public page on a phone-width screen', async () => {
+    const phone = await browser!.newPage({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await phone.goto(`${server!.baseUrl}/`);
+      await phone.getByRole('heading', { level: 1 }).waitFor();
+      await phone.getByRole('heading', { level: 2, name: 'Dua cara melapor' }).scrollIntoViewIfNeeded();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await phone.screenshot({ path: join(RESULTS_DIR, 'smoke-landing-phone.png') });
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('sends a visitor of the staff area to the sign-in page', async () => {
     await page.goto(`${server!.baseUrl}/app/penanganan`);
     await page.waitForURL('**/masuk');

@@ -186,12 +186,12 @@ export function LandingPage() {
               <Card
                 withBorder
                 radius="md"
-                padding="xl"
+                padding="lg"
                 shadow="xs"
                 style={{ borderTop: '4px solid var(--mantine-color-netra-7)' }}
               >
                 <Stack gap="md">
-                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Group justify="space-between" align="flex-start" gap="xs">
                     <Title order={3} fz="xl" c="netra.9">
                       {t('landing.paths.formal.title')}
                     </Title>
@@ -231,12 +231,12 @@ export function LandingPage() {
               <Card
                 withBorder
                 radius="md"
-                padding="xl"
+                padding="lg"
                 shadow="xs"
                 style={{ borderTop: '4px solid var(--mantine-color-teal-7)' }}
               >
                 <Stack gap="md">
-                  <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Group justify="space-between" align="flex-start" gap="xs">
                     <Title order={3} fz="xl" c="netra.9">
                       {t('landing.paths.tip.title')}
                     </Title>
@@ -313,7 +313,7 @@ export function LandingPage() {
 
           {/* Receipt code and protection */}
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mt={56}>
-            <Card withBorder radius="md" padding="xl" component="section" aria-labelledby="tanda-terima">
+            <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="tanda-terima">
               <Group gap="sm" mb="sm" wrap="nowrap">
                 <ThemeIcon size={36} radius="md" variant="light">
                   <IconTicket size={20} />
@@ -325,7 +325,7 @@ export function LandingPage() {
               </Text>
               <Bullets items={list('landing.receipt.items')} />
             </Card>
-            <Card withBorder radius="md" padding="xl" component="section" aria-labelledby="perlindungan">
+            <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="perlindungan">
               <Group gap="sm" mb="sm" wrap="nowrap">
                 <ThemeIcon size={36} radius="md" variant="light" color="teal">
                   <IconLock size={20} />
