@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Me } from '../contracts/auth.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler, registerNotFound } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -43,13 +43,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, opts.version);
   for (const routes of opts.routes) await app.register(routes);
 
-  if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: ['index.html'] });
-    // Client-side routes (/masuk, /app/…) get the SPA's index.html; unknown /api paths stay 404 JSON.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+  const hasWeb = Boolean(opts.webDist && existsSync(join(opts.webDist, 'index.html')));
+  if (hasWeb) {
+    // Files are looked up on disk per request (wildcard), so a UI rebuilt while the server runs is
+    // served correctly and a missing asset is a real 404.
+    await app.register(fastifyStatic, { root: opts.webDist!, wildcard: true, index: ['index.html'] });
   }
+  // Client-side routes (/masuk, /app/…) get the SPA's index.html; /api and /assets stay 404.
+  registerNotFound(app, hasWeb ? (reply) => reply.sendFile('index.html') : undefined);
   return app;
 }

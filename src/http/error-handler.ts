@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../contracts/errors.ts';
 import { type ErrorCode, isDomainError } from '../domain/errors.ts';
@@ -57,11 +57,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500 && isDomainError(err)) req.log.error({ err }, 'internal domain error');
     return reply.code(status).send(body);
   });
+}
 
+/**
+ * 404s: JSON `{ code, message, details }` for the API and assets; for other GET pages, when the web
+ * UI is served, the single-page app's index.html (its router shows its own not-found page).
+ */
+export function registerNotFound(
+  app: FastifyInstance,
+  spaIndex?: (reply: FastifyReply) => FastifyReply,
+): void {
   app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !/^\/(api|assets)(\/|$)/.test(path);
+    if (spaIndex && isPage) return spaIndex(reply);
     const body: ErrorBody = {
       code: 'NOT_FOUND',
-      message: `Tidak ditemukan / not found: ${req.method} ${req.url.split('?')[0]}`,
+      message: `Tidak ditemukan / not found: ${req.method} ${path}`,
       details: [],
     };
     return reply.code(404).send(body);
