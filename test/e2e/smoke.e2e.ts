@@ -66,7 +66,9 @@ describe('web smoke', () => {
       await phone.getByRole('heading', { level: 1 }).waitFor();
       await phone.getByRole('heading', { level: 2, name: 'Dua cara melapor' }).scrollIntoViewIfNeeded();
       // Evaluated in the page; a string keeps DOM globals out of the Node type-check.
-      const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+      const overflow = await phone.evaluate<number>(
+        'document.documentElement.scrollWidth - window.innerWidth',
+      );
       expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
       mkdirSync(RESULTS_DIR, { recursive: true });
       await phone.screenshot({ path: join(RESULTS_DIR, 'smoke-landing-phone.png') });
