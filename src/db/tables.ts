@@ -33,6 +33,9 @@ export type UsersTable = {
   password_hash: string;
   role: 'admin' | 'head' | 'analyst' | 'taskforce' | 'liaison' | 'viewer';
   office_id: string;
+  /** Task-force heads: their agency (migration 0005). */
+  agency_id: ColumnType<string | null, string | null | undefined, string | null>;
+  password_changed_at: NullableTimestamp;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   disabled_at: NullableTimestamp;
