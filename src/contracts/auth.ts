@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIONS } from '../domain/permissions.ts';
 
 /** Staff roles (see docs/glossary.md). Permissions per role live in src/domain/permissions.ts. */
 export const Role = z.enum(['admin', 'head', 'analyst', 'taskforce', 'liaison', 'viewer']);
@@ -22,5 +23,9 @@ export const Me = z.object({
     /** Root of the user's jurisdiction: "00" national, "64" a province, "64.71" a regency/city. */
     regionCode: z.string(),
   }),
+  /** Task-force heads: the agency whose prevention data they see; null for other roles. */
+  agencyId: z.string().nullable(),
+  /** What the role may do (src/domain/permissions.ts), so the UI hides what the server refuses. */
+  permissions: z.array(z.enum(ACTIONS)),
 });
 export type Me = z.infer<typeof Me>;

@@ -174,3 +174,10 @@ export function abilitiesFor<K extends ResourceKind>(
   for (const action of RESOURCE_ACTIONS[kind]) out[action] = can(actor, action, resource);
   return out as Abilities<K>;
 }
+
+/** The permission view of a signed-in user (`Me` from src/contracts/auth.ts). */
+export const permissionActorOf = (me: {
+  role: RoleName;
+  office: { regionCode: string };
+  agencyId?: string | null;
+}): PermissionActor => ({ role: me.role, regionCode: me.office.regionCode, agencyId: me.agencyId ?? null });

@@ -16,6 +16,7 @@ const userWithOffice = (exec: Exec) =>
       'users.failed_logins',
       'users.locked_until',
       'users.disabled_at',
+      'users.agency_id',
       'offices.id as office_id',
       'offices.name as office_name',
       'offices.region_code as office_region_code',

@@ -11,6 +11,7 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
+        config: { permission: 'public' },
         schema: {
           tags: ['auth'],
           summary: 'Masuk / sign in',
@@ -34,19 +35,22 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       {
+        config: { permission: 'authenticated' },
         schema: {
           tags: ['auth'],
           summary: 'Pengguna yang masuk / current user',
           response: { 200: Me, 401: ErrorBody },
         },
-        preHandler: app.requireUser,
       },
       async (req) => req.actor,
     );
 
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Keluar / sign out', response: { 204: z.null() } } },
+      {
+        config: { permission: 'public' },
+        schema: { tags: ['auth'], summary: 'Keluar / sign out', response: { 204: z.null(), 403: ErrorBody } },
+      },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         if (token) await auth.logout(token);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../contracts/auth.ts';
 import type { Tables } from '../../db/tables.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { permissionsOf } from '../../domain/permissions.ts';
 import { hashPassword, verifyPassword } from '../../platform/crypto/passwords.ts';
 import { newToken, tokenHash } from '../../platform/crypto/tokens.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
@@ -18,12 +19,14 @@ const BAD_CREDENTIALS = 'Nama pengguna atau kata sandi salah / wrong username or
 
 export type Actor = Me;
 
-const toMe = (u: repo.UserRow): Me => ({
+export const toMe = (u: repo.UserRow): Me => ({
   id: u.id,
   username: u.username,
   displayName: u.display_name,
   role: u.role,
   office: { id: u.office_id, name: u.office_name, regionCode: u.office_region_code },
+  agencyId: u.agency_id,
+  permissions: permissionsOf(u.role),
 });
 
 export type AuthService = ReturnType<typeof createAuthService>;
