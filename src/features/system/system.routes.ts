@@ -8,6 +8,7 @@ export const systemRoutes =
     app.get(
       '/api/health',
       {
+        config: { permission: 'public' },
         schema: {
           tags: ['sistem'],
           summary: 'Status layanan / service health',
