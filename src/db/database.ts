@@ -1,12 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SerialPGliteDialect } from './pglite-dialect.ts';
 import type { Tables } from './tables.ts';
 
 export type Db = Kysely<Tables>;
+
+/** Extensions every PGlite instance loads (migration 0004 creates pg_trgm for fuzzy name search). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Which engine is underneath: embedded PGlite or a PostgreSQL server. */
 export type DbKind = 'pglite' | 'postgres';
@@ -34,7 +38,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   }
   const dir = pgliteDir(opts.dataDir);
   mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
   return wrapPglite(client);
 }
 

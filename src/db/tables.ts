@@ -57,6 +57,8 @@ export type AgenciesTable = {
   kind: string;
   region_code: string;
   parent_id: string | null;
+  /** Who chairs the agency's task force (*ketua satgas*), migration 0004. */
+  task_force_head: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };
@@ -80,6 +82,13 @@ export type StaffTable = {
   unit_id: string | null;
   region_code: string;
   active: Generated<boolean>;
+  /** Decoded from the NIP (migration 0004); null for non-ASN. */
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** TMT CPNS as YYYY-MM. */
+  appointed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  sex: ColumnType<'male' | 'female' | null, 'male' | 'female' | null | undefined, 'male' | 'female' | null>;
+  /** Generated `to_tsvector('indonesian', name)`; never written. */
+  search: ColumnType<string, never, never>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };
@@ -94,7 +103,10 @@ export type SocialAccountsTable = {
   link_source: 'agency' | 'patrol' | 'bio' | 'report' | null;
   link_confidence: number | null;
   watch_status: Generated<'watched' | 'paused' | 'ignored'>;
+  /** Supervising region of an unlinked account (migration 0004). */
+  region_code: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 };
 
 export type ElectionPacksTable = {

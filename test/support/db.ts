@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, wrapPglite } from '../../src/db/database.ts';
+import { type Database, PGLITE_EXTENSIONS, wrapPglite } from '../../src/db/database.ts';
 import type { Tables } from '../../src/db/tables.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -37,7 +37,7 @@ export async function openTestDatabase(): Promise<Database> {
     };
   }
   const image = new Blob([readFileSync(inject('pgliteImage'))]);
-  return wrapPglite(await PGlite.create({ loadDataDir: image }));
+  return wrapPglite(await PGlite.create({ loadDataDir: image, extensions: PGLITE_EXTENSIONS }));
 }
 
 /**
