@@ -1,8 +1,9 @@
 import type { Pack } from '../contracts/pack.ts';
-import { COMMON_WORDS, CUES, type CueKind, TITLES } from './lexicon.ts';
+import { COMMON_WORDS, CUES, type CueKind, ENCLITICS, NUMBER_WORDS, SLANG, TITLES } from './lexicon.ts';
 import { GESTURE_METAL, GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise } from './normalise.ts';
 import { phraseKeys } from './tokenise.ts';
 import { spellingVariants, splitHashtag } from './variants.ts';
+import { createVocab, intern, lookupString, sealVocab, type Vocab } from './vocab.ts';
 
 /** How a pack string refers to its contestant or party. */
 export type MentionRole =
@@ -49,12 +50,99 @@ export type TrieNode = { next: Map<number, TrieNode>; payloads: Payload[] | null
 /** Ballot numbers of one pack: number → contestant indexes and party indexes. */
 export type NumberIndex = Map<number, { contestants: number[]; parties: number[] }>;
 
+/**
+ * Bit of each cue kind in a token's cue set. The three number-context kinds have no bit: they are
+ * read from `wordFlags` of the neighbouring token's key instead.
+ */
+export const CUE_BIT: Readonly<Record<CueKind, number>> = (() => {
+  const out = {} as Record<CueKind, number>;
+  let bit = 0;
+  for (const k of Object.keys(CUES) as CueKind[]) {
+    if (k === 'number_intro' || k === 'number_block' || k === 'number_after_block') out[k] = 0;
+    else out[k] = (1 << bit++) >>> 0;
+  }
+  if (bit > 32) throw new Error('too many cue kinds for a 32-bit set');
+  return out;
+})();
+/** Cue kinds that still count inside a hashtag or handle body. */
+const TAG_CUES = CUE_BIT.vote | CUE_BIT.campaign | CUE_BIT.election | CUE_BIT.hope_win;
+
+/** `wordFlags` bits of a canonical key. */
+export const WORD_NUMBER_INTRO = 1;
+export const WORD_NUMBER_BLOCK = 2;
+export const WORD_NUMBER_AFTER_BLOCK = 4;
+export const WORD_NEGATION_EXCUSED = 8;
+
+/** `listFlags` bits of a payload list. */
+export const LIST_MENTION = 1;
+export const LIST_DAY = 2;
+
+/** Words the context rules compare token keys with. */
+export const RULE_WORDS = ['jari', 'salam', 'pose', 'yang', 'saja', 'lah', 'for'] as const;
+
+/** After a negation these words mean the negation governs something else ("jangan lupa"). */
+export const NEGATION_EXCUSED: readonly string[] = [
+  'lupa',
+  'ragu',
+  'takut',
+  'golput',
+  'sampai',
+  'sampe',
+  'like',
+  'share',
+  'komen',
+  'pose',
+  'pakai',
+  'pake',
+  'ikut',
+  'kirim',
+  'bawa',
+  'sebar',
+  'diupload',
+  'upload',
+  'cepat',
+  'dibahas',
+  'ada',
+  'tanya',
+  'ganggu',
+];
+
+/**
+ * The token-level automaton: a trie over interned canonical keys. `firstNode[key]` is the root
+ * child for a first key (−1 if no pattern starts with it); `nodeList[node]` the payload list of the
+ * pattern ending there (−1 if none); `nodeNext[node]` its children by key.
+ */
+export type TokenTrie = {
+  firstNode: Int32Array;
+  nodeList: Int32Array;
+  nodeNext: (Map<number, number> | null)[];
+  /** Per interned key of ≥ 6 letters: trie node of its stem before an enclitic (−1 if none). */
+  encliticNode: Int32Array;
+};
+
 /** All active packs compiled into one matcher. Build once, reuse for every post. */
 export type CompiledPacks = {
   packs: Pack[];
-  /** First canonical key → patterns starting with it. */
-  byFirst: Map<string, Pattern[]>;
+  vocab: Vocab;
+  trie: TokenTrie;
+  /**
+   * Payload lists: one per pattern (index = pattern index, in creation order), then one per node of
+   * the compact trie that carries payloads.
+   */
+  lists: Payload[][];
+  /** Per list: cue bits it sets, the bits it sets inside a hashtag/handle, `LIST_*` flags. */
+  listCue: Uint32Array;
+  listTagCue: Uint32Array;
+  listFlags: Uint8Array;
+  /** Per compact-trie node with payloads: its list index. */
+  compactList: Map<TrieNode, number>;
   compact: TrieNode;
+  /** `WORD_*` bits by interned id. */
+  wordFlags: Uint8Array;
+  /** Two-word number blocks ("nomor antrean") as `first * 2^21 + second`. */
+  blockPairs: Set<number>;
+  /** Interned ids of `RULE_WORDS`, by word. */
+  ruleWord: Record<(typeof RULE_WORDS)[number], number>;
   numbers: NumberIndex[];
   /** Largest ballot number of any contestant or party. */
   maxNumber: number;
@@ -311,12 +399,137 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
     }
   }
 
-  const byFirst = new Map<string, Pattern[]>();
-  for (const p of patterns.values()) {
-    const first = p.keys[0]!;
-    const list = byFirst.get(first);
-    if (list) list.push(p);
-    else byFirst.set(first, [p]);
+  return {
+    packs: [...packs],
+    ...buildAutomaton([...patterns.values()], compact, cueSets),
+    numbers,
+    maxNumber,
+    cueSets,
+  };
+}
+
+function buildAutomaton(
+  patterns: Pattern[],
+  compact: TrieNode,
+  cueSets: Record<CueKind, Set<string>>,
+): Omit<CompiledPacks, 'packs' | 'numbers' | 'maxNumber' | 'cueSets'> {
+  const vocab = createVocab();
+  const patternIds = patterns.map((p) => p.keys.map((k) => intern(vocab, k)));
+  for (const w of RULE_WORDS) intern(vocab, w);
+  for (const w of NEGATION_EXCUSED) intern(vocab, w);
+  for (const e of ENCLITICS) intern(vocab, e);
+  for (const g of [GESTURE_ONE, GESTURE_TWO, GESTURE_THREE, GESTURE_METAL]) intern(vocab, g);
+  sealVocab(vocab, SLANG, NUMBER_WORDS);
+  const size = vocab.words.length;
+
+  // Token trie, patterns in creation order.
+  const firstNode = new Int32Array(size).fill(-1);
+  const nodeList: number[] = [];
+  const nodeNext: (Map<number, number> | null)[] = [];
+  const newNode = (): number => {
+    nodeList.push(-1);
+    nodeNext.push(null);
+    return nodeList.length - 1;
+  };
+  patternIds.forEach((ids, pi) => {
+    let node = firstNode[ids[0]!]!;
+    if (node < 0) {
+      node = newNode();
+      firstNode[ids[0]!] = node;
+    }
+    for (let k = 1; k < ids.length; k++) {
+      let next = nodeNext[node];
+      if (!next) {
+        next = new Map();
+        nodeNext[node] = next;
+      }
+      let child = next.get(ids[k]!);
+      if (child === undefined) {
+        child = newNode();
+        next.set(ids[k]!, child);
+      }
+      node = child;
+    }
+    nodeList[node] = pi;
+  });
+
+  // Enclitic stems of known words (unknown words are checked at run time the same way).
+  const enclitics = [...ENCLITICS].sort((a, b) => b.length - a.length);
+  const encliticNode = new Int32Array(size).fill(-1);
+  for (let id = 1; id < size; id++) {
+    const w = vocab.words[id]!;
+    if (w.length < 6) continue;
+    for (const e of enclitics) {
+      if (!w.endsWith(e) || w.length - e.length < 4) continue;
+      const stem = lookupString(vocab, w.slice(0, -e.length));
+      if (stem !== 0 && firstNode[stem]! >= 0) {
+        encliticNode[id] = firstNode[stem]!;
+        break;
+      }
+    }
   }
-  return { packs: [...packs], byFirst, compact, numbers, maxNumber, cueSets, patternCount: patterns.size };
+
+  // Payload lists with their cue bits.
+  const lists: Payload[][] = patterns.map((p) => p.payloads);
+  const compactList = new Map<TrieNode, number>();
+  const walk = (node: TrieNode): void => {
+    if (node.payloads) {
+      compactList.set(node, lists.length);
+      lists.push(node.payloads);
+    }
+    for (const child of node.next.values()) walk(child);
+  };
+  walk(compact);
+  const listCue = new Uint32Array(lists.length);
+  const listTagCue = new Uint32Array(lists.length);
+  const listFlags = new Uint8Array(lists.length);
+  lists.forEach((payloads, li) => {
+    let bits = 0;
+    let flags = 0;
+    for (const p of payloads) {
+      if (p.type === 'cue') bits |= CUE_BIT[p.cue];
+      else if (p.type === 'day') flags |= LIST_DAY;
+      else flags |= LIST_MENTION;
+    }
+    listCue[li] = bits >>> 0;
+    listTagCue[li] = (bits & TAG_CUES) >>> 0;
+    listFlags[li] = flags;
+  });
+
+  const wordFlags = new Uint8Array(size);
+  const blockPairs = new Set<number>();
+  const mark = (set: Set<string>, bit: number): void => {
+    for (const phrase of set) {
+      const parts = phrase.split(' ');
+      if (parts.length === 1) {
+        const id = lookupString(vocab, phrase);
+        wordFlags[id] = wordFlags[id]! | bit;
+      } else if (parts.length === 2 && bit === WORD_NUMBER_BLOCK)
+        blockPairs.add(lookupString(vocab, parts[0]!) * 2097152 + lookupString(vocab, parts[1]!));
+    }
+  };
+  mark(cueSets.number_intro, WORD_NUMBER_INTRO);
+  mark(cueSets.number_block, WORD_NUMBER_BLOCK);
+  mark(cueSets.number_after_block, WORD_NUMBER_AFTER_BLOCK);
+  mark(new Set(NEGATION_EXCUSED), WORD_NEGATION_EXCUSED);
+  wordFlags[0] = 0;
+  const ruleWord = Object.fromEntries(RULE_WORDS.map((w) => [w, lookupString(vocab, w)])) as Record<
+    (typeof RULE_WORDS)[number],
+    number
+  >;
+
+  return {
+    vocab,
+    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, encliticNode },
+    lists,
+    listCue,
+    listTagCue,
+    listFlags,
+    compactList,
+    compact,
+    wordFlags,
+    blockPairs,
+    ruleWord,
+    patternCount: patterns.length,
+  };
 }

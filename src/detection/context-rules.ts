@@ -1,13 +1,23 @@
-import type { CompiledPacks, MentionPayload, MentionRole } from './compile-packs.ts';
+import {
+  type CompiledPacks,
+  CUE_BIT,
+  type MentionPayload,
+  type MentionRole,
+  WORD_NEGATION_EXCUSED,
+  WORD_NUMBER_AFTER_BLOCK,
+  WORD_NUMBER_BLOCK,
+  WORD_NUMBER_INTRO,
+} from './compile-packs.ts';
 import type { CueKind } from './lexicon.ts';
-import type { Hit } from './match.ts';
+import type { HitBuffer } from './match.ts';
+import type { NormBuffer } from './normalise.ts';
 import {
   TOKEN_GESTURE,
   TOKEN_HASHTAG,
   TOKEN_NUMBER,
   TOKEN_NUMERIC_COMPOUND,
   TOKEN_ZERO_PADDED,
-  type Token,
+  type TokenBuffer,
 } from './tokenise.ts';
 
 /**
@@ -124,32 +134,6 @@ const NEUTRAL_FRAMES: CueKind[] = [
   'anyone',
 ];
 
-const NEGATION_EXCUSED = new Set([
-  'lupa',
-  'ragu',
-  'takut',
-  'golput',
-  'sampai',
-  'sampe',
-  'like',
-  'share',
-  'komen',
-  'pose',
-  'pakai',
-  'pake',
-  'ikut',
-  'kirim',
-  'bawa',
-  'sebar',
-  'diupload',
-  'upload',
-  'cepat',
-  'dibahas',
-  'ada',
-  'tanya',
-  'ganggu',
-]);
-
 type CueOcc = { from: number; to: number; start: number; end: number; label: string };
 
 function idx(name: FeatureName): number {
@@ -160,39 +144,200 @@ const F: Record<FeatureName, number> = Object.fromEntries(FEATURES.map((n, i) =>
   number
 >;
 
-function isCapsSurface(s: string): boolean {
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Original text `[a, b)` has ≥ 2 capital ASCII letters and no small ones. */
+function isCapsRange(text: string, a: number, b: number): boolean {
   let letters = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 97 && c <= 122) return false;
     if (c >= 65 && c <= 90) letters++;
   }
   return letters >= 2;
 }
 
+function hasAsciiDigit(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** After trimming white space, `[a, b)` still contains white space or a dot (`G a n j a r`). */
+function hasInnerSpaceOrDot(text: string, a: number, b: number): boolean {
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || isSpace(c)) return true;
+  }
+  return false;
+}
+
+/** One post as the context rules see it: original text, normalised buffer, tokens and hits. */
+export type PostView = { text: string; norm: NormBuffer; tokens: TokenBuffer; hits: HitBuffer };
+
+function near(
+  tokens: TokenBuffer,
+  bit: number,
+  from: number,
+  to: number,
+  before: number,
+  after: number,
+): boolean {
+  const a = Math.max(0, from - before);
+  const b = Math.min(tokens.n, to + after);
+  const cue = tokens.cue;
+  for (let k = a; k < b; k++) if ((k < from || k >= to) && (cue[k]! & bit) !== 0) return true;
+  return false;
+}
+
+const ELECTION_CTX_BITS = CUE_BIT.election | CUE_BIT.campaign | CUE_BIT.candidacy;
+
 /**
- * Applies the context rules to one post's tokens and hits.
- * `surface(start, end)` returns the original text of a normalised range.
+ * Weight of the number token `i` read as a ballot number (0 = not one), and whether it is read as a
+ * finger gesture (`salam 3 jari`). See docs/detection.md, "Ballot numbers".
  */
-export function analyse(
-  compiled: CompiledPacks,
-  tokens: Token[],
-  hits: Hit[],
-  surface: (start: number, end: number) => string,
-  isKeycap: (normEnd: number) => boolean = () => false,
-): Analysis {
+function numberWeight(
+  c: CompiledPacks,
+  post: PostView,
+  i: number,
+  electionCtx: boolean,
+  day: boolean,
+): number {
+  const { tokens, norm, text } = post;
+  const flags = tokens.flags[i]!;
+  if ((flags & TOKEN_NUMBER) === 0 || (flags & TOKEN_NUMERIC_COMPOUND) !== 0) return 0;
+  const value = tokens.num[i]!;
+  if (value < 1 || value > c.maxNumber) return 0;
+  const n = tokens.n;
+  const key = tokens.key;
+  const clause = tokens.clause[i]!;
+  const wf = c.wordFlags;
+  const rw = c.ruleWord;
+  const any = post.hits.cueAny;
+  const prev = i >= 1 ? key[i - 1]! : -1;
+  const prev2 = i >= 2 ? key[i - 2]! : -1;
+  const next = i + 1 < n ? key[i + 1]! : -1;
+  const prevSame = prev >= 0 && tokens.clause[i - 1] === clause;
+  if (prev >= 0 && (wf[prev]! & WORD_NUMBER_BLOCK) !== 0 && prevSame) return 0;
+  if (prev2 >= 0 && c.blockPairs.has(prev2 * 2097152 + prev)) return 0;
+  const nextIsJari = next >= 0 && next === rw.jari;
+  if (
+    next >= 0 &&
+    (wf[next]! & WORD_NUMBER_AFTER_BLOCK) !== 0 &&
+    tokens.clause[i + 1] === clause &&
+    !nextIsJari
+  )
+    return 0;
+  const introBefore =
+    (prevSame && (wf[prev]! & WORD_NUMBER_INTRO) !== 0) ||
+    (prev2 >= 0 &&
+      tokens.clause[i - 2] === clause &&
+      (wf[prev2]! & WORD_NUMBER_INTRO) !== 0 &&
+      prev === rw.yang);
+  const single = tokens.end[i]! - tokens.start[i]! === 1 && norm.codes[tokens.start[i]!]! <= 57;
+  const voteOrHope = (any & (CUE_BIT.vote | CUE_BIT.hope_win)) !== 0;
+  let w: number;
+  if (
+    nextIsJari &&
+    (prev === rw.salam || prev === rw.pose || (i >= 1 && (tokens.cue[i - 1]! & CUE_BIT.gesture_word) !== 0))
+  ) {
+    w = 0.55;
+  } else if (nextIsJari) {
+    w = electionCtx ? 0.4 : 0.15;
+  } else if (introBefore) {
+    w = 0.7;
+  } else if (isKeycap(text, norm.end[tokens.end[i]! - 1]!)) {
+    w = 0.6;
+  } else if (prevSame && (tokens.cue[i - 1]! & (CUE_BIT.attribute | CUE_BIT.campaign)) !== 0) {
+    // "pin 02", "kaos 01", "relawan 03": an attribute or campaign word names the number.
+    w = 0.6;
+  } else if (prev >= 0 && prev === rw.yang && next >= 0 && (next === rw.saja || next === rw.lah)) {
+    w = 0.6;
+  } else if ((flags & TOKEN_HASHTAG) !== 0) {
+    w = 0.5;
+  } else if ((flags & TOKEN_ZERO_PADDED) !== 0) {
+    w = electionCtx || (any & (CUE_BIT.vote | CUE_BIT.invite)) !== 0 ? 0.55 : 0.25;
+  } else if (
+    next >= 0 &&
+    (next === rw.saja || next === rw.for || (tokens.flags[i + 1]! & TOKEN_GESTURE) !== 0) &&
+    (electionCtx || day || voteOrHope)
+  ) {
+    w = 0.55;
+  } else if (
+    single &&
+    (near(tokens, CUE_BIT.vote, i, i + 1, 3, 1) || near(tokens, CUE_BIT.invite, i, i + 1, 2, 0))
+  ) {
+    w = 0.5;
+  } else if (single && electionCtx && near(tokens, CUE_BIT.praise, i, i + 1, 4, 4)) {
+    w = 0.35;
+  } else return 0;
+  // Without any electoral word, vote verb or invitation, "nomor satu" is a ranking, not a ballot.
+  if (!electionCtx && (any & (CUE_BIT.vote | CUE_BIT.invite | CUE_BIT.hope_win)) === 0 && !day) w *= 0.4;
+  return nextIsJari ? -w : w;
+}
+
+/** The digit ending at original offset `k` is followed by a keycap mark (`2️⃣`). */
+function isKeycap(text: string, k: number): boolean {
+  if (text.charCodeAt(k) === 0xfe0f) k++;
+  return text.charCodeAt(k) === 0x20e3;
+}
+
+/**
+ * Cheap test run on every post: can the post refer to a contestant or party (or a candidacy) at
+ * all? False means no flag is possible and the full rules are skipped. Exact: `analyse` finds a
+ * reference only when this is true.
+ */
+export function mayRefer(c: CompiledPacks, post: PostView): boolean {
+  const hits = post.hits;
+  if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & CUE_BIT.candidacy) !== 0) return true;
+  const tokens = post.tokens;
+  let electionCtx: boolean | null = null;
+  let day = false;
+  for (let i = 0; i < tokens.n; i++) {
+    if ((tokens.flags[i]! & TOKEN_NUMBER) === 0) continue;
+    if (electionCtx === null) {
+      electionCtx = (hits.cueAny & ELECTION_CTX_BITS) !== 0 || (hits.flagsAny & 2) !== 0;
+      day = (hits.flagsAny & 2) !== 0;
+    }
+    if (numberWeight(c, post, i, electionCtx, day) !== 0) return true;
+  }
+  return false;
+}
+
+/** Applies the context rules to one post's tokens and hits. */
+export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
+  const { text, tokens, hits } = post;
   const x = new Float64Array(FEATURES.length);
   const evidence: Evidence[][] = FEATURES.map(() => []);
   const cues = new Map<CueKind, CueOcc[]>();
-  const cueAtToken: (Set<CueKind> | undefined)[] = new Array(tokens.length);
-  const dayHits: Hit[] = [];
-  const rawMentions: { p: MentionPayload; h: Hit }[] = [];
+  const dayHits: number[] = [];
+  const rawMentions: { p: MentionPayload; h: number }[] = [];
 
-  for (const h of hits) {
-    for (const p of h.payloads) {
+  for (let h = 0; h < hits.n; h++) {
+    const inTag = hits.inTag[h] === 1;
+    for (const p of compiled.lists[hits.list[h]!]!) {
       if (p.type === 'cue') {
         if (
-          h.inTag &&
+          inTag &&
           !(p.cue === 'vote' || p.cue === 'campaign' || p.cue === 'election' || p.cue === 'hope_win')
         )
           continue;
@@ -201,23 +346,20 @@ export function analyse(
           list = [];
           cues.set(p.cue, list);
         }
-        list.push({ from: h.from, to: h.to, start: h.start, end: h.end, label: p.label });
-        for (let k = h.from; k < h.to; k++) {
-          const set = cueAtToken[k] ?? new Set<CueKind>();
-          set.add(p.cue);
-          cueAtToken[k] = set;
-        }
+        list.push({
+          from: hits.from[h]!,
+          to: hits.to[h]!,
+          start: hits.start[h]!,
+          end: hits.end[h]!,
+          label: p.label,
+        });
       } else if (p.type === 'day') dayHits.push(h);
       else rawMentions.push({ p, h });
     }
   }
   const has = (k: CueKind) => (cues.get(k)?.length ?? 0) > 0;
-  const near = (kind: CueKind, from: number, to: number, before: number, after: number): boolean => {
-    const a = Math.max(0, from - before);
-    const b = Math.min(tokens.length, to + after);
-    for (let k = a; k < b; k++) if (k < from || k >= to) if (cueAtToken[k]?.has(kind)) return true;
-    return false;
-  };
+  const nearCue = (kind: CueKind, from: number, to: number, before: number, after: number): boolean =>
+    near(tokens, CUE_BIT[kind], from, to, before, after);
   const setCue = (feature: FeatureName, kind: CueKind, weight = 1): void => {
     const occ = cues.get(kind);
     if (!occ || occ.length === 0) return;
@@ -238,24 +380,34 @@ export function analyse(
   // --- Mentions with context adjustments -------------------------------------------------
   const mentions: Mention[] = [];
   let obfuscated = false;
+  const ns = post.norm.start;
+  const ne = post.norm.end;
   for (const { p, h } of rawMentions) {
-    const surf = surface(h.start, h.end);
-    const caps = isCapsSurface(surf);
+    const from = hits.from[h]!;
+    const to = hits.to[h]!;
+    const inTag = hits.inTag[h] === 1;
+    const a = ns[hits.start[h]!] ?? 0;
+    const b = ne[Math.max(hits.start[h]!, hits.end[h]! - 1)] ?? a;
+    const caps = isCapsRange(text, a, b);
     let w = p.weight;
     if (p.role === 'acronym' || p.role === 'party_acronym') {
-      if (!(caps || h.inTag)) w = p.role === 'acronym' ? 0.3 : 0.15;
+      if (!(caps || inTag)) w = p.role === 'acronym' ? 0.3 : 0.15;
     }
-    if (p.common && !(caps || h.inTag)) w *= 0.4;
-    if (p.role === 'party_acronym' && !partyCtx && !h.inTag) w *= 0.5;
+    if (p.common && !(caps || inTag)) w *= 0.4;
+    if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
     if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
-    if ((p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') && tokens[h.from]) {
-      if (near('ordinary_person', h.from, h.to, 6, 6)) w *= 0.3;
-      if (near('official_role', h.from, h.to, 4, 0)) w *= 0.5;
+    if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
+      if (nearCue('ordinary_person', from, to, 6, 6)) w *= 0.3;
+      if (nearCue('official_role', from, to, 4, 0)) w *= 0.5;
     }
-    if ((p.common || p.role === 'acronym') && !caps && near('prayer', h.from, h.to, 2, 2)) w *= 0.3;
-    const letters = surf.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
-    if (!h.inTag && /\d/.test(letters) && p.role !== 'hashtag') obfuscated = true;
-    if (!h.inTag && /[\s.]/.test(surf.trim()) && tokens[h.from]!.raw.length >= 4 && h.to - h.from === 1)
+    if ((p.common || p.role === 'acronym') && !caps && nearCue('prayer', from, to, 2, 2)) w *= 0.3;
+    if (!inTag && p.role !== 'hashtag' && hasAsciiDigit(text, a, b)) obfuscated = true;
+    if (
+      !inTag &&
+      hasInnerSpaceOrDot(text, a, b) &&
+      tokens.end[from]! - tokens.start[from]! >= 4 &&
+      to - from === 1
+    )
       obfuscated = true;
     mentions.push({
       pack: p.pack,
@@ -263,90 +415,41 @@ export function analyse(
       contestant: p.contestant,
       role: p.role,
       weight: w,
-      from: h.from,
-      to: h.to,
-      start: h.start,
-      end: h.end,
+      from,
+      to,
+      start: hits.start[h]!,
+      end: hits.end[h]!,
       label: p.label,
     });
   }
 
   // --- Ballot numbers ---------------------------------------------------------------------
-  const { numberIntro, numberBlock, numberAfterBlock } = numberSets(compiled);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if ((t.flags & TOKEN_NUMBER) === 0 || (t.flags & TOKEN_NUMERIC_COMPOUND) !== 0) continue;
-    const value = Number(t.key);
-    if (!Number.isInteger(value) || value < 1 || value > compiled.maxNumber) continue;
-    const prev = tokens[i - 1];
-    const prev2 = tokens[i - 2];
-    const next = tokens[i + 1];
-    if (prev && numberBlock.has(prev.key) && prev.clause === t.clause) continue;
-    if (prev2 && prev && numberBlock.has(`${prev2.key} ${prev.key}`)) continue;
-    const nextIsJari = next?.key === 'jari';
-    if (next && numberAfterBlock.has(next.key) && next.clause === t.clause && !nextIsJari) continue;
-    let w = 0;
-    let how = '';
-    const introBefore =
-      (prev && prev.clause === t.clause && numberIntro.has(prev.key)) ||
-      (prev2 && prev && prev2.clause === t.clause && numberIntro.has(prev2.key) && prev.key === 'yang');
-    if (
-      nextIsJari &&
-      (prev?.key === 'salam' || prev?.key === 'pose' || cueAtToken[i - 1]?.has('gesture_word'))
-    ) {
-      w = 0.55;
-      how = 'gesture';
-    } else if (nextIsJari) {
-      w = electionCtx ? 0.4 : 0.15;
-      how = 'gesture';
-    } else if (introBefore) {
-      w = 0.7;
-    } else if (isKeycap(t.end)) {
-      w = 0.6;
-    } else if (
-      prev &&
-      prev.clause === t.clause &&
-      (cueAtToken[i - 1]?.has('attribute') || cueAtToken[i - 1]?.has('campaign'))
-    ) {
-      // "pin 02", "kaos 01", "relawan 03": an attribute or campaign word names the number.
-      w = 0.6;
-    } else if (prev?.key === 'yang' && (next?.key === 'saja' || next?.key === 'lah')) {
-      w = 0.6;
-    } else if ((t.flags & TOKEN_HASHTAG) !== 0) {
-      w = 0.5;
-    } else if ((t.flags & TOKEN_ZERO_PADDED) !== 0) {
-      w = electionCtx || has('vote') || has('invite') ? 0.55 : 0.25;
-    } else if (
-      (next?.key === 'saja' || next?.key === 'for' || (next && (next.flags & TOKEN_GESTURE) !== 0)) &&
-      (electionCtx || dayHits.length > 0 || has('vote') || has('hope_win'))
-    ) {
-      w = 0.55;
-    } else if (/^\d$/.test(t.raw) && (near('vote', i, i + 1, 3, 1) || near('invite', i, i + 1, 2, 0))) {
-      w = 0.5;
-    } else if (/^\d$/.test(t.raw) && electionCtx && near('praise', i, i + 1, 4, 4)) {
-      w = 0.35;
-    } else continue;
-    // Without any electoral word, vote verb or invitation, "nomor satu" is a ranking, not a ballot.
-    if (!electionCtx && !has('vote') && !has('invite') && !has('hope_win') && dayHits.length === 0) w *= 0.4;
+  for (let i = 0; i < tokens.n; i++) {
+    if ((tokens.flags[i]! & TOKEN_NUMBER) === 0) continue;
+    let w = numberWeight(compiled, post, i, electionCtx, dayHits.length > 0);
+    if (w === 0) continue;
+    const gesture = w < 0;
+    if (gesture) w = -w;
+    const value = tokens.num[i]!;
     compiled.numbers.forEach((index, pi) => {
       const entry = index.get(value);
       if (!entry) return;
       const pack = compiled.packs[pi]!;
       const hasParties = pack.parties.length > 0;
-      const partyReading = hasParties && (partyCtx || near('party_ctx', i, i + 1, 6, 3));
+      const partyReading = hasParties && (partyCtx || nearCue('party_ctx', i, i + 1, 6, 3));
       for (const ci of entry.contestants) {
         const c = pack.contestants[ci]!;
-        const cw = partyReading && !near('election', i, i + 1, 4, 0) ? w * 0.6 : w;
+        const cw = partyReading && !nearCue('election', i, i + 1, 4, 0) ? w * 0.6 : w;
         mentions.push({
           pack: pi,
           target: c.id,
           contestant: ci,
-          role: how === 'gesture' ? 'gesture' : 'number',
+          role: gesture ? 'gesture' : 'number',
           weight: cw,
           from: i,
           to: i + 1,
-          start: t.start,
-          end: t.end,
+          start: tokens.start[i]!,
+          end: tokens.end[i]!,
           label: `nomor ${value}`,
         });
       }
@@ -360,8 +463,8 @@ export function analyse(
             weight: w * 0.9,
             from: i,
             to: i + 1,
-            start: t.start,
-            end: t.end,
+            start: tokens.start[i]!,
+            end: tokens.end[i]!,
             label: `nomor ${value}`,
           });
     });
@@ -371,13 +474,12 @@ export function analyse(
   const opposedSet = new Set<string>();
   let negCall = false;
   for (const o of cues.get('negation') ?? []) {
-    const after = tokens[o.to];
-    if (!after || NEGATION_EXCUSED.has(after.key)) continue;
+    if (o.to >= tokens.n || (compiled.wordFlags[tokens.key[o.to]!]! & WORD_NEGATION_EXCUSED) !== 0) continue;
     for (const m of mentions) {
       if (
         m.from >= o.to &&
         m.from <= o.to + 4 &&
-        tokens[m.from]!.clause === tokens[o.from]!.clause &&
+        tokens.clause[m.from] === tokens.clause[o.from] &&
         m.weight >= 0.3
       ) {
         negCall = true;
@@ -393,7 +495,6 @@ export function analyse(
       }
     }
   }
-
   // --- Evidence per target, best pack -----------------------------------------------------
   type Acc = { best: number; count: number; roles: Set<string>; mentions: Mention[] };
   const byPack = new Map<number, Map<string, Acc>>();
@@ -476,12 +577,12 @@ export function analyse(
         }
         if (
           (m.role === 'name_part' || m.role === 'titled_name' || m.role === 'name') &&
-          near('official_role', m.from, m.to, 4, 2)
+          nearCue('official_role', m.from, m.to, 4, 2)
         )
           x[F.name_in_office] = 1;
         if (
           (m.role === 'name_part' || m.role === 'titled_name' || m.role === 'name') &&
-          near('ordinary_person', m.from, m.to, 6, 6)
+          nearCue('ordinary_person', m.from, m.to, 6, 6)
         )
           x[F.name_ordinary] = 1;
       }
@@ -496,8 +597,8 @@ export function analyse(
     for (const h of dayHits.slice(0, 2))
       evidence[F.election_day]!.push({
         kind: 'election_day',
-        start: h.start,
-        end: h.end,
+        start: hits.start[h]!,
+        end: hits.end[h]!,
         weight: 0,
         label: 'hari H',
       });
@@ -524,7 +625,7 @@ export function analyse(
 
   // First-person stance: "saya/kita … pilih/dukung" or "pilihanku".
   for (const o of cues.get('vote') ?? []) {
-    if (near('first_person', o.from, o.to, 3, 0)) {
+    if (nearCue('first_person', o.from, o.to, 3, 0)) {
       x[F.first_person_vote] = 1;
       evidence[F.first_person_vote]!.push({
         kind: 'cue:first_person_vote',
@@ -557,21 +658,6 @@ export function analyse(
   x[F.no_mention_x_call] = m === 0 && call ? 1 : 0;
 
   return { x, evidence, pack: bestPack, targets, opposed, mentions };
-}
-
-type NumberSets = { numberIntro: Set<string>; numberBlock: Set<string>; numberAfterBlock: Set<string> };
-const numberSetCache = new WeakMap<CompiledPacks, NumberSets>();
-function numberSets(compiled: CompiledPacks): NumberSets {
-  let s = numberSetCache.get(compiled);
-  if (!s) {
-    s = {
-      numberIntro: compiled.cueSets.number_intro,
-      numberBlock: compiled.cueSets.number_block,
-      numberAfterBlock: compiled.cueSets.number_after_block,
-    };
-    numberSetCache.set(compiled, s);
-  }
-  return s;
 }
 
 export { idx as featureIndex };

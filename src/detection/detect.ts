@@ -1,13 +1,13 @@
 import type { Pack } from '../contracts/pack.ts';
 import type { Category, ScanResult, Signal } from '../contracts/scan.ts';
 import { type CompiledPacks, compilePacks } from './compile-packs.ts';
-import { type Analysis, analyse, type Evidence, FEATURES } from './context-rules.ts';
+import { type Analysis, analyse, type Evidence, FEATURES, mayRefer, type PostView } from './context-rules.ts';
 import defaultModelJson from './data/model.json' with { type: 'json' };
 import { explain } from './explain.ts';
-import { findHits } from './match.ts';
-import { type Normalised, normalise } from './normalise.ts';
+import { createHitBuffer, matchTokens } from './match.ts';
+import { normaliseInto } from './normalise.ts';
 import { checkModel, type Model, scoreCategory, scoreFlag } from './score.ts';
-import { TOKEN_NUMBER, tokenise } from './tokenise.ts';
+import { createTokenBuffer, tokeniseInto } from './tokenise.ts';
 
 /** The input the engine needs from a post (contracts §2); other fields are ignored. */
 export type PostInput = { id: string; text: string; posted_at?: string };
@@ -83,32 +83,32 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
   const NO_REFERENCE_SCORE =
     Math.round(scoreFlag(model, new Float64Array(FEATURES.length)).score * 1000) / 1000;
 
-  const analyseText = (text: string, full = false): { norm: Normalised; analysis: Analysis | null } => {
-    const norm = normalise(text);
-    const tokens = tokenise(norm);
-    const hits = findHits(compiled, tokens);
-    // Fast path: no pack term, no number and no candidacy word means no reference, so no flag is
-    // possible and the context rules are skipped.
-    if (!full && !tokens.some((t) => (t.flags & TOKEN_NUMBER) !== 0)) {
-      const referenced = hits.some((h) => h.payloads.some((p) => p.type !== 'cue' || p.cue === 'candidacy'));
-      if (!referenced) return { norm, analysis: null };
-    }
-    const surface = (s: number, e: number): string => {
-      const a = norm.start[s] ?? 0;
-      const b = norm.end[Math.max(s, e - 1)] ?? a;
-      return text.slice(a, b);
-    };
-    const isKeycap = (e: number): boolean => {
-      let k = norm.end[e - 1] ?? 0;
-      if (text.charCodeAt(k) === 0xfe0f) k++;
-      return text.charCodeAt(k) === 0x20e3;
-    };
-    return { norm, analysis: analyse(compiled, tokens, hits, surface, isKeycap) };
+  // Working buffers of this detector, reused for every post (the engine is synchronous).
+  const view: PostView = {
+    text: '',
+    norm: normaliseInto(''),
+    tokens: createTokenBuffer(),
+    hits: createHitBuffer(),
+  };
+  const candidacyIdx = FEATURES.indexOf('candidacy');
+
+  /** normalise → tokenise → one automaton pass; null when the post cannot refer to anyone. */
+  const analyseText = (text: string, full = false): Analysis | null => {
+    view.text = text;
+    view.norm = normaliseInto(text);
+    tokeniseInto(view.norm, compiled.vocab, view.tokens);
+    matchTokens(compiled, view.norm, view.tokens, view.hits);
+    // Fast path (most posts): no pack term, no candidacy word and no number that reads as a ballot
+    // number means no reference, so no flag is possible and the context rules are skipped.
+    if (!full && !mayRefer(compiled, view)) return null;
+    const analysis = analyse(compiled, view);
+    if (!full && analysis.pack < 0 && analysis.x[candidacyIdx]! === 0) return null;
+    return analysis;
   };
 
   const detect = (post: PostInput): ScanResult => {
     const text = typeof post.text === 'string' ? post.text : '';
-    const { norm, analysis } = analyseText(text);
+    const analysis = analyseText(text);
     if (!analysis)
       return {
         id: post.id,
@@ -122,7 +122,8 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
         stage: null,
       };
     const { score, contributions } = scoreFlag(model, analysis.x);
-    const hasReference = analysis.pack >= 0 || analysis.x[FEATURES.indexOf('candidacy')]! > 0;
+    const norm = view.norm;
+    const hasReference = analysis.pack >= 0 || analysis.x[candidacyIdx]! > 0;
     const flag = hasReference && score >= threshold;
     const pack = analysis.pack >= 0 ? compiled.packs[analysis.pack] : undefined;
     let category: Category | null = null;
@@ -195,6 +196,6 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
     };
   };
 
-  const analyseOnly = (text: string): Analysis => analyseText(text, true).analysis!;
+  const analyseOnly = (text: string): Analysis => analyseText(text, true)!;
   return { compiled, model, threshold, detect, analyse: analyseOnly };
 }

@@ -1,111 +1,219 @@
-import type { CompiledPacks, Payload } from './compile-packs.ts';
+import { type CompiledPacks, LIST_MENTION, type TrieNode } from './compile-packs.ts';
 import { ENCLITICS } from './lexicon.ts';
-import { TOKEN_HASHTAG, TOKEN_MENTION, type Token } from './tokenise.ts';
+import type { NormBuffer } from './normalise.ts';
+import { TOKEN_HASHTAG, TOKEN_MENTION, TOKEN_NUMBER, type TokenBuffer } from './tokenise.ts';
+import { lookupCodes } from './vocab.ts';
 
-/** A pattern found in a post: tokens `[from, to)`, normalised text `[start, end)`. */
-export type Hit = {
-  payloads: Payload[];
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-  /** Found inside a hashtag or @handle body. */
-  inTag: boolean;
+/**
+ * Hits of one post as parallel typed arrays, reused for every post: hit `h` found payload list
+ * `list[h]` (see `CompiledPacks.lists`) at tokens `[from, to)`, normalised text `[start, end)`;
+ * `inTag[h]` is 1 inside a hashtag or @handle body. Order: by token, then pattern creation order,
+ * then enclitic and hashtag-substring hits.
+ */
+export type HitBuffer = {
+  n: number;
+  list: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  inTag: Uint8Array;
+  /** Bit set of all cue kinds that count somewhere in the post. */
+  cueAny: number;
+  /** OR of `LIST_*` flags of all hits. */
+  flagsAny: number;
 };
 
-const ENCLITIC_LIST = [...ENCLITICS].sort((a, b) => b.length - a.length);
+export function createHitBuffer(capacity = 64): HitBuffer {
+  return {
+    n: 0,
+    list: new Int32Array(capacity),
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    inTag: new Uint8Array(capacity),
+    cueAny: 0,
+    flagsAny: 0,
+  };
+}
 
-function matchAt(compiled: CompiledPacks, tokens: Token[], i: number, key: string, out: Hit[]): boolean {
-  const list = compiled.byFirst.get(key);
-  if (!list) return false;
-  let found = false;
-  const first = tokens[i]!;
-  for (const p of list) {
-    const len = p.keys.length;
-    if (i + len > tokens.length) continue;
+function growHits(h: HitBuffer): void {
+  const cap = h.list.length * 2;
+  const g = <T extends Int32Array | Uint8Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(cap);
+    b.set(a);
+    return b;
+  };
+  h.list = g(h.list);
+  h.from = g(h.from);
+  h.to = g(h.to);
+  h.start = g(h.start);
+  h.end = g(h.end);
+  h.inTag = g(h.inTag);
+}
+
+function pushHit(
+  c: CompiledPacks,
+  hits: HitBuffer,
+  tokens: TokenBuffer,
+  list: number,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  inTag: boolean,
+): void {
+  const k = hits.n;
+  if (k === hits.list.length) growHits(hits);
+  hits.list[k] = list;
+  hits.from[k] = from;
+  hits.to[k] = to;
+  hits.start[k] = start;
+  hits.end[k] = end;
+  hits.inTag[k] = inTag ? 1 : 0;
+  hits.n = k + 1;
+  const bits = inTag ? c.listTagCue[list]! : c.listCue[list]!;
+  if (bits !== 0) {
+    for (let t = from; t < to; t++) tokens.cue[t] = (tokens.cue[t]! | bits) >>> 0;
+    hits.cueAny = (hits.cueAny | bits) >>> 0;
+  }
+  hits.flagsAny |= c.listFlags[list]!;
+}
+
+const ENCLITIC_CODES = [...ENCLITICS]
+  .sort((a, b) => b.length - a.length)
+  .map((e) => Array.from(e, (ch) => ch.charCodeAt(0)));
+
+/**
+ * One pass over the tokens: every pack term and cue phrase (token trie over canonical keys), names
+ * with enclitics (`Prabowonya`, `capresku`), and substrings of hashtag and handle bodies
+ * (`#relawanGAMA`, `#prabowogibran2024`). Marks each token's cue bits. No allocation per token.
+ */
+export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, hits: HitBuffer): void {
+  hits.n = 0;
+  hits.cueAny = 0;
+  hits.flagsAny = 0;
+  const { firstNode, nodeList, nodeNext } = c.trie;
+  const n = tokens.n;
+  const key = tokens.key;
+  for (let i = 0; i < n; i++) {
+    const k0 = key[i]!;
+    let found = false;
+    const root = k0 === 0 ? -1 : firstNode[k0]!;
+    if (root >= 0) {
+      const inTag = (tokens.flags[i]! & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0;
+      const first = hits.n;
+      let node = root;
+      let j = i;
+      for (;;) {
+        const li = nodeList[node]!;
+        if (li >= 0) {
+          pushHit(c, hits, tokens, li, i, j + 1, tokens.start[i]!, tokens.end[j]!, inTag);
+          found = true;
+        }
+        const next = nodeNext[node];
+        if (!next || j + 1 >= n) break;
+        const child = next.get(key[j + 1]!);
+        if (child === undefined) break;
+        node = child;
+        j++;
+      }
+      // Same order as a list of patterns by creation: sort this token's hits by list index.
+      if (hits.n - first > 1) sortHits(hits, first, hits.n);
+    }
+    if (!found) {
+      const stemNode = encliticStem(c, norm, tokens, i);
+      if (stemNode >= 0) {
+        const li = nodeList[stemNode]!;
+        if (li >= 0) pushHit(c, hits, tokens, li, i, i + 1, tokens.start[i]!, tokens.end[i]!, false);
+      }
+    }
+    const flags = tokens.flags[i]!;
+    if ((flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && tokens.end[i]! - tokens.start[i]! >= 4)
+      scanTag(c, norm, tokens, i, hits);
+  }
+}
+
+/** Trie node of the stem of token `i` before an enclitic, or −1 (keys of ≥ 6 letters only). */
+function encliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i: number): number {
+  const k = tokens.key[i]!;
+  if (k !== 0) return c.trie.encliticNode[k]!;
+  if ((tokens.flags[i]! & TOKEN_NUMBER) !== 0) return -1;
+  // Unknown word: its key is its surface (or the surface without a reduplication 2).
+  const codes = norm.codes;
+  const s = tokens.start[i]!;
+  let e = tokens.end[i]!;
+  if (e - s >= 4 && codes[e - 1] === 50 && !(codes[e - 2]! >= 48 && codes[e - 2]! <= 57)) e--;
+  if (e - s < 6) return -1;
+  for (const enc of ENCLITIC_CODES) {
+    const len = enc.length;
+    if (e - s - len < 4) continue;
     let ok = true;
-    for (let k = 1; k < len; k++) {
-      if (tokens[i + k]!.key !== p.keys[k]) {
+    for (let m = 0; m < len; m++)
+      if (codes[e - len + m] !== enc[m]) {
         ok = false;
         break;
       }
-    }
     if (!ok) continue;
-    const last = tokens[i + len - 1]!;
-    out.push({
-      payloads: p.payloads,
-      from: i,
-      to: i + len,
-      start: first.start,
-      end: last.end,
-      inTag: (first.flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0,
-    });
-    found = true;
+    const stem = lookupCodes(c.vocab, codes, s, e - len);
+    if (stem !== 0 && c.trie.firstNode[stem]! >= 0) return c.trie.firstNode[stem]!;
   }
-  return found;
+  return -1;
 }
 
-/**
- * Finds every pack term and cue phrase in the tokens: phrase matches on canonical keys, names with
- * enclitics (`Prabowonya`, `capresku`), and substrings of hashtag and handle bodies
- * (`#relawanGAMA`, `#prabowogibran2024`).
- */
-export function findHits(compiled: CompiledPacks, tokens: Token[]): Hit[] {
-  const hits: Hit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const found = matchAt(compiled, tokens, i, t.key, hits);
-    if (!found && t.key.length >= 6) {
-      for (const e of ENCLITIC_LIST) {
-        if (t.key.endsWith(e) && t.key.length - e.length >= 4) {
-          const stem = t.key.slice(0, -e.length);
-          const list = compiled.byFirst.get(stem);
-          if (list) {
-            for (const p of list)
-              if (p.keys.length === 1)
-                hits.push({
-                  payloads: p.payloads,
-                  from: i,
-                  to: i + 1,
-                  start: t.start,
-                  end: t.end,
-                  inTag: false,
-                });
-            break;
-          }
-        }
-      }
+function sortHits(h: HitBuffer, from: number, to: number): void {
+  for (let a = from + 1; a < to; a++) {
+    for (let b = a; b > from && h.list[b - 1]! > h.list[b]!; b--) {
+      const swap = (arr: Int32Array | Uint8Array) => {
+        const t = arr[b]!;
+        arr[b] = arr[b - 1]!;
+        arr[b - 1] = t;
+      };
+      swap(h.list);
+      swap(h.from);
+      swap(h.to);
+      swap(h.start);
+      swap(h.end);
+      swap(h.inTag);
     }
-    if ((t.flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && t.raw.length >= 4) scanTag(compiled, t, i, hits);
   }
-  return hits;
 }
 
-/** Substring search of a hashtag/handle body against the compact trie. */
-function scanTag(compiled: CompiledPacks, t: Token, index: number, hits: Hit[]): void {
-  let body = t.raw;
-  let cut = body.length;
-  while (cut > 0 && body.charCodeAt(cut - 1) >= 48 && body.charCodeAt(cut - 1) <= 57) cut--;
-  body = body.slice(0, cut);
-  const n = body.length;
+/** Substring search of a hashtag/handle body against the compact (character) trie. */
+function scanTag(
+  c: CompiledPacks,
+  norm: NormBuffer,
+  tokens: TokenBuffer,
+  index: number,
+  hits: HitBuffer,
+): void {
+  const codes = norm.codes;
+  const ts = tokens.start[index]!;
+  const te = tokens.end[index]!;
+  let cut = te;
+  while (cut > ts && codes[cut - 1]! >= 48 && codes[cut - 1]! <= 57) cut--;
+  const n = cut - ts;
+  const whole = cut === te;
   for (let s = 0; s < n; s++) {
-    let node = compiled.compact;
+    let node: TrieNode = c.compact;
     for (let k = s; k < n; k++) {
-      const nxt = node.next.get(body.charCodeAt(k));
+      const nxt = node.next.get(codes[ts + k]!);
       if (!nxt) break;
       node = nxt;
       if (node.payloads && (s === 0 || k === n - 1 || k - s + 1 >= 6)) {
         // The whole body equal to a single-token pattern was already matched as a token.
-        if (s === 0 && k === n - 1 && cut === t.raw.length && compiled.byFirst.has(body)) continue;
-        hits.push({
-          payloads: node.payloads,
-          from: index,
-          to: index + 1,
-          start: t.start + s,
-          end: t.start + k + 1,
-          inTag: true,
-        });
+        if (s === 0 && k === n - 1 && whole) {
+          const surface = tokens.surface[index]!;
+          if (surface !== 0 && c.trie.firstNode[surface]! >= 0) continue;
+        }
+        pushHit(c, hits, tokens, c.compactList.get(node)!, index, index + 1, ts + s, ts + k + 1, true);
       }
     }
   }
+}
+
+/** True when some hit refers to a contestant or party (a pack term, not just a cue). */
+export function anyMention(hits: HitBuffer): boolean {
+  return (hits.flagsAny & LIST_MENTION) !== 0;
 }

@@ -14,6 +14,10 @@
  * 3. collapse letters repeated three or more times (mantaaap → mantap);
  * 4. join runs of three or more single letters (G a n j a r, P.r.a.b.o.w.o → ganjar, prabowo);
  * 5. collapse again (joining can create new repeats).
+ *
+ * Performance: the engine calls `normaliseInto`, which works in place on module-level typed
+ * buffers that grow as needed and are reused for every post (no allocation per character or per
+ * post once warm). `normalise` wraps it and copies the result out.
  */
 
 /** Private-use stand-ins for gesture emoji: ☝ one finger, ✌ two, 🤟 three, 🤘 metal. */
@@ -29,10 +33,22 @@ export type Normalised = {
   end: Int32Array;
 };
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };
+/**
+ * The shared working buffers of `normaliseInto`: `codes[0..length)` are the normalised UTF-16
+ * units, `start`/`end` their original ranges. Valid until the next call; fields are replaced when
+ * the buffers grow, so read them after the call.
+ */
+export type NormBuffer = { codes: Uint16Array; start: Int32Array; end: Int32Array; length: number };
 
-/** Characters (UTF-16 units) of one working buffer. */
-type Buf = { codes: number[]; start: number[]; end: number[] };
+/** Leetspeak digit → letter code (0 = none). */
+const LEET = new Uint8Array(128);
+LEET[48] = 111; // 0 → o
+LEET[49] = 105; // 1 → i
+LEET[51] = 101; // 3 → e
+LEET[52] = 97; // 4 → a
+LEET[53] = 115; // 5 → s
+LEET[55] = 116; // 7 → t
+LEET[57] = 103; // 9 → g
 
 const foldCache = new Map<number, string>();
 
@@ -95,54 +111,88 @@ function foldCodePoint(cp: number): string {
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0xe000) || c > 0xf8ff;
 }
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 function isWordChar(c: number): boolean {
-  return isLetter(c) || isDigit(c);
+  return (c >= 48 && c <= 57) || isLetter(c);
 }
 
-function push(buf: Buf, code: number, s: number, e: number): void {
-  buf.codes.push(code);
-  buf.start.push(s);
-  buf.end.push(e);
+const buf: NormBuffer = {
+  codes: new Uint16Array(1024),
+  start: new Int32Array(1024),
+  end: new Int32Array(1024),
+  length: 0,
+};
+let drop = new Uint8Array(1024);
+
+function grow(min: number): void {
+  let cap = buf.codes.length;
+  while (cap < min) cap *= 2;
+  const codes = new Uint16Array(cap);
+  const start = new Int32Array(cap);
+  const end = new Int32Array(cap);
+  codes.set(buf.codes);
+  start.set(buf.start);
+  end.set(buf.end);
+  buf.codes = codes;
+  buf.start = start;
+  buf.end = end;
+  drop = new Uint8Array(cap);
 }
 
-/** Step 1: per code point folding. */
-function fold(text: string): Buf {
-  const buf: Buf = { codes: [], start: [], end: [] };
-  for (let i = 0; i < text.length; ) {
+/** Step 1: per code point folding into the buffer; returns the output length. */
+function fold(text: string): number {
+  const len = text.length;
+  if (buf.codes.length < len + 16) grow(len + 16);
+  let codes = buf.codes;
+  let start = buf.start;
+  let end = buf.end;
+  let n = 0;
+  for (let i = 0; i < len; ) {
     const c = text.charCodeAt(i);
-    // Fast path for printable ASCII and common whitespace.
+    // Fast path for ASCII: one input unit → one output unit.
     if (c < 128) {
-      if (c >= 65 && c <= 90) push(buf, c + 32, i, i + 1);
-      else if (c === 10) push(buf, 10, i, i + 1);
+      let o = c;
+      if (c >= 65 && c <= 90) o = c + 32;
       else if (c === 13) {
         // CR LF → one newline covering both; bare CR → newline.
+        codes[n] = 10;
+        start[n] = i;
         if (text.charCodeAt(i + 1) === 10) {
-          push(buf, 10, i, i + 2);
+          end[n++] = i + 2;
           i += 2;
-          continue;
+        } else {
+          end[n++] = i + 1;
+          i++;
         }
-        push(buf, 10, i, i + 1);
-      } else if (c < 32 || c === 127) push(buf, 32, i, i + 1);
-      else push(buf, c, i, i + 1);
+        continue;
+      } else if ((c < 32 && c !== 10) || c === 127) o = 32;
+      codes[n] = o;
+      start[n] = i;
+      end[n++] = i + 1;
       i++;
       continue;
     }
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const out = foldCodePoint(cp);
-    for (let k = 0; k < out.length; k++) push(buf, out.charCodeAt(k), i, i + width);
+    if (n + out.length + (len - i) + 16 > codes.length) {
+      grow(n + out.length + (len - i) + 16);
+      codes = buf.codes;
+      start = buf.start;
+      end = buf.end;
+    }
+    for (let k = 0; k < out.length; k++) {
+      codes[n] = out.charCodeAt(k);
+      start[n] = i;
+      end[n++] = i + width;
+    }
     i += width;
   }
-  return buf;
+  return n;
 }
 
-/** Step 2: leetspeak digits inside words. */
-function deLeet(buf: Buf): void {
-  const { codes } = buf;
-  const n = codes.length;
+/** Step 2: leetspeak digits inside words (in place). */
+function deLeet(n: number): void {
+  const codes = buf.codes;
   let i = 0;
   while (i < n) {
     if (!isWordChar(codes[i]!)) {
@@ -158,79 +208,114 @@ function deLeet(buf: Buf): void {
     if (letters >= 2 && letters < j - i) {
       // Digits between two letters first, then a leading digit (its run of letters may have grown).
       for (let k = i + 1; k < j - 1; k++) {
-        const sub = LEET[String.fromCharCode(codes[k]!)];
-        if (sub && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!)) codes[k] = sub.charCodeAt(0);
+        const c = codes[k]!;
+        if (c < 128 && LEET[c] !== 0 && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!))
+          codes[k] = LEET[c]!;
       }
-      const lead = LEET[String.fromCharCode(codes[i]!)];
-      if (lead) {
+      const lead = codes[i]!;
+      if (lead < 128 && LEET[lead] !== 0) {
         let run = 0;
         for (let m = i + 1; m < j && isLetter(codes[m]!); m++) run++;
-        if (run >= 3) codes[i] = lead.charCodeAt(0);
+        if (run >= 3) codes[i] = LEET[lead]!;
       }
     }
     i = j;
   }
 }
 
-/** Steps 3 and 5: letters repeated ≥3 times collapse to one; the kept letter covers the run. */
-function collapse(buf: Buf): Buf {
-  const out: Buf = { codes: [], start: [], end: [] };
+/** Steps 3 and 5: letters repeated ≥3 times collapse to one that covers the run (in place). */
+function collapse(n: number): number {
   const { codes, start, end } = buf;
-  const n = codes.length;
+  let w = 0;
   let i = 0;
   while (i < n) {
     const c = codes[i]!;
     let j = i + 1;
     if (isLetter(c)) while (j < n && codes[j] === c) j++;
     if (j - i >= 3) {
-      push(out, c, start[i]!, end[j - 1]!);
-      i = j;
+      codes[w] = c;
+      start[w] = start[i]!;
+      end[w++] = end[j - 1]!;
     } else {
-      for (let k = i; k < j; k++) push(out, codes[k]!, start[k]!, end[k]!);
-      i = j;
+      for (let k = i; k < j; k++) {
+        codes[w] = codes[k]!;
+        start[w] = start[k]!;
+        end[w++] = end[k]!;
+      }
     }
+    i = j;
   }
-  return out;
+  return w;
 }
 
 function isJoinSeparator(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 95;
 }
 
-/** Step 4: join runs of ≥3 single letters separated by one space, dot, hyphen or underscore. */
-function joinSpaced(buf: Buf): Buf {
-  const { codes, start, end } = buf;
-  const n = codes.length;
-  const singleAt = (k: number): boolean =>
+function singleAt(codes: Uint16Array, n: number, k: number): boolean {
+  return (
     k >= 0 &&
     k < n &&
     isLetter(codes[k]!) &&
     (k === 0 || !isWordChar(codes[k - 1]!)) &&
-    (k + 1 >= n || !isWordChar(codes[k + 1]!));
-  const drop = new Uint8Array(n);
+    (k + 1 >= n || !isWordChar(codes[k + 1]!))
+  );
+}
+
+/** Step 4: join runs of ≥3 single letters separated by one space, dot, hyphen or underscore. */
+function joinSpaced(n: number): number {
+  const { codes, start, end } = buf;
   let any = false;
   let i = 0;
   while (i < n) {
-    if (!singleAt(i)) {
+    if (!singleAt(codes, n, i)) {
       i++;
       continue;
     }
     let count = 1;
     let k = i;
-    while (k + 2 < n && isJoinSeparator(codes[k + 1]!) && singleAt(k + 2)) {
+    while (k + 2 < n && isJoinSeparator(codes[k + 1]!) && singleAt(codes, n, k + 2)) {
       k += 2;
       count++;
     }
     if (count >= 3) {
+      if (!any) drop.fill(0, 0, n);
       for (let m = i + 1; m < k; m += 2) drop[m] = 1;
       any = true;
     }
     i = k + 1;
   }
-  if (!any) return buf;
-  const out: Buf = { codes: [], start: [], end: [] };
-  for (let m = 0; m < n; m++) if (!drop[m]) push(out, codes[m]!, start[m]!, end[m]!);
-  return out;
+  if (!any) return n;
+  let w = 0;
+  for (let m = 0; m < n; m++)
+    if (!drop[m]) {
+      codes[w] = codes[m]!;
+      start[w] = start[m]!;
+      end[w++] = end[m]!;
+    }
+  return w;
+}
+
+/**
+ * Normalises `text` into the shared buffer (see `NormBuffer`) and returns it. No allocation once
+ * the buffers have grown to the longest post seen.
+ */
+export function normaliseInto(text: string): NormBuffer {
+  let n = fold(text);
+  deLeet(n);
+  n = collapse(n);
+  n = joinSpaced(n);
+  n = collapse(n);
+  buf.length = n;
+  return buf;
+}
+
+/** The normalised units `[from, to)` of a buffer as a string. */
+export function codesToString(codes: Uint16Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i += 4096)
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+  return s;
 }
 
 /**
@@ -238,20 +323,10 @@ function joinSpaced(buf: Buf): Buf {
  * `normalise(normalise(x).text).text === normalise(x).text`.
  */
 export function normalise(text: string): Normalised {
-  let buf = fold(text);
-  deLeet(buf);
-  buf = collapse(buf);
-  buf = joinSpaced(buf);
-  buf = collapse(buf);
+  const b = normaliseInto(text);
   return {
-    text: codesToString(buf.codes),
-    start: Int32Array.from(buf.start),
-    end: Int32Array.from(buf.end),
+    text: codesToString(b.codes, 0, b.length),
+    start: b.start.slice(0, b.length),
+    end: b.end.slice(0, b.length),
   };
-}
-
-function codesToString(codes: number[]): string {
-  let s = '';
-  for (let i = 0; i < codes.length; i += 4096) s += String.fromCharCode(...codes.slice(i, i + 4096));
-  return s;
 }

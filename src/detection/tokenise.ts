@@ -1,5 +1,6 @@
 import { NUMBER_WORDS, SLANG } from './lexicon.ts';
-import type { Normalised } from './normalise.ts';
+import type { Normalised, NormBuffer } from './normalise.ts';
+import { lookupCodes, type Vocab } from './vocab.ts';
 
 /** Token flags (bit set). */
 export const TOKEN_HASHTAG = 1;
@@ -132,4 +133,174 @@ export function tokenise(norm: Normalised): Token[] {
 /** Tokenises a pack or lexicon phrase into canonical keys. */
 export function phraseKeys(norm: Normalised): string[] {
   return tokenise(norm).map((t) => t.key);
+}
+
+/**
+ * Tokens of one post as parallel typed arrays (struct of arrays), reused for every post. `key` is
+ * the interned id of the canonical form (0 for a word no pattern or rule mentions), `surface` the
+ * id of the surface form, `num` the value of a number token (−1 otherwise), `cue` the bit set of cue
+ * kinds covering the token (filled by the matcher). Offsets index the normalised buffer.
+ */
+export type TokenBuffer = {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  key: Int32Array;
+  surface: Int32Array;
+  flags: Int32Array;
+  clause: Int32Array;
+  num: Int32Array;
+  cue: Uint32Array;
+};
+
+export function createTokenBuffer(capacity = 256): TokenBuffer {
+  return {
+    n: 0,
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    key: new Int32Array(capacity),
+    surface: new Int32Array(capacity),
+    flags: new Int32Array(capacity),
+    clause: new Int32Array(capacity),
+    num: new Int32Array(capacity),
+    cue: new Uint32Array(capacity),
+  };
+}
+
+function growTokens(t: TokenBuffer): void {
+  const cap = t.start.length * 2;
+  const g = <T extends Int32Array | Uint32Array>(a: T): T => {
+    const b = new (a.constructor as new (n: number) => T)(cap);
+    b.set(a);
+    return b;
+  };
+  t.start = g(t.start);
+  t.end = g(t.end);
+  t.key = g(t.key);
+  t.surface = g(t.surface);
+  t.flags = g(t.flags);
+  t.clause = g(t.clause);
+  t.num = g(t.num);
+  t.cue = g(t.cue);
+}
+
+function isGlue(x: number): boolean {
+  return x === 46 || x === 58 || x === 47 || x === 45 || x === 44;
+}
+
+/**
+ * Same tokenisation as `tokenise`, into `out` with integer keys: no string and no object per token.
+ * Number tokens get their value (digits parsed directly; values above 1e6 are clamped).
+ */
+export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): void {
+  const codes = norm.codes;
+  const n = norm.length;
+  let count = 0;
+  let clause = 0;
+  let clauseStart = true;
+  let i = 0;
+  while (i < n) {
+    const c = codes[i]!;
+    if (c >= 0xe001 && c <= 0xe004) {
+      if (count === out.start.length) growTokens(out);
+      const id = lookupCodes(vocab, codes, i, i + 1);
+      out.start[count] = i;
+      out.end[count] = i + 1;
+      out.key[count] = id === 0 ? 0 : vocab.canon[id]!;
+      out.surface[count] = id;
+      out.flags[count] = TOKEN_GESTURE | (clauseStart ? TOKEN_CLAUSE_START : 0);
+      out.clause[count] = clause;
+      out.num[count] = -1;
+      out.cue[count] = 0;
+      count++;
+      clauseStart = false;
+      i++;
+      continue;
+    }
+    if (!isWord(c)) {
+      if (c === 10 || c === 33 || c === 63 || c === 59) {
+        clause++;
+        clauseStart = true;
+      } else if (c === 46 && !(i > 0 && isDigit(codes[i - 1]!) && i + 1 < n && isDigit(codes[i + 1]!))) {
+        clause++;
+        clauseStart = true;
+      }
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let digits = isDigit(c);
+    while (j < n) {
+      const d = codes[j]!;
+      if (!isWord(d)) break;
+      if (!isDigit(d)) digits = false;
+      j++;
+    }
+    const len = j - i;
+    // URLs: skip to the next whitespace.
+    if (
+      (len === 4 || len === 5 || len === 3) &&
+      j < n &&
+      (codes[j] === 58 || codes[j] === 46) &&
+      ((len === 3 && c === 119 && codes[i + 1] === 119 && codes[i + 2] === 119) ||
+        (len >= 4 &&
+          c === 104 &&
+          codes[i + 1] === 116 &&
+          codes[i + 2] === 116 &&
+          codes[i + 3] === 112 &&
+          (len === 4 || codes[i + 4] === 115)))
+    ) {
+      while (j < n && codes[j] !== 32 && codes[j] !== 10) j++;
+      i = j;
+      continue;
+    }
+    let flags = clauseStart ? TOKEN_CLAUSE_START : 0;
+    clauseStart = false;
+    const prev = i > 0 ? codes[i - 1]! : 0;
+    if (prev === 35) flags |= TOKEN_HASHTAG;
+    else if (prev === 64) flags |= TOKEN_MENTION;
+    let key = 0;
+    let num = -1;
+    const surface = lookupCodes(vocab, codes, i, j);
+    if (digits) {
+      flags |= TOKEN_NUMBER;
+      if (len > 1 && c === 48) flags |= TOKEN_ZERO_PADDED;
+      const before = i >= 2 ? codes[i - 1]! : 0;
+      const after = j < n ? codes[j]! : 0;
+      if (
+        (isGlue(before) && isDigit(codes[i - 2]!)) ||
+        (isGlue(after) && j + 1 < n && isDigit(codes[j + 1]!))
+      )
+        flags |= TOKEN_NUMERIC_COMPOUND;
+      let k = i;
+      while (k < j - 1 && codes[k] === 48) k++;
+      key = surface !== 0 ? vocab.canon[surface]! : lookupCodes(vocab, codes, k, j);
+      num = 0;
+      for (let m = k; m < j && num <= 1e6; m++) num = num * 10 + codes[m]! - 48;
+      if (num > 1e6) num = 1e6;
+    } else if (surface !== 0) {
+      key = vocab.canon[surface]!;
+      const w = vocab.numberWord[surface]!;
+      if (w >= 0) {
+        flags |= TOKEN_NUMBER;
+        num = w;
+      }
+    } else if (len >= 4 && codes[j - 1] === 50 && !isDigit(codes[j - 2]!)) {
+      // Reduplication written with a 2 (ibu2, teman2): the word itself.
+      const base = lookupCodes(vocab, codes, i, j - 1);
+      key = base === 0 ? 0 : vocab.slang[base]!;
+    }
+    if (count === out.start.length) growTokens(out);
+    out.start[count] = i;
+    out.end[count] = j;
+    out.key[count] = key;
+    out.surface[count] = surface;
+    out.flags[count] = flags;
+    out.clause[count] = clause;
+    out.num[count] = num;
+    out.cue[count] = 0;
+    count++;
+    i = j;
+  }
+  out.n = count;
 }

@@ -1,0 +1,128 @@
+/**
+ * Interned vocabulary: every word the compiled packs and lexicons can compare a token with gets an
+ * integer id (1, 2, …; 0 means "a word no pattern or rule mentions"). Lookup hashes a range of
+ * UTF-16 units in the normalisation buffer, so the hot path never builds a string per token.
+ */
+import { canonicalToken } from './tokenise.ts';
+
+export type Vocab = {
+  /** Id → string (index 0 is the empty string, "unknown"). */
+  words: string[];
+  /** Open-addressing table of ids (0 = empty slot); size is a power of two. */
+  table: Int32Array;
+  /** Id → id of its canonical form (`canonicalToken`). Filled by `sealVocab`. */
+  canon: Int32Array;
+  /** Id → id of `SLANG[word] ?? word` (reduplication base). Filled by `sealVocab`. */
+  slang: Int32Array;
+  /** Id → value of a number word (`dua` → 2), −1 otherwise. Filled by `sealVocab`. */
+  numberWord: Int32Array;
+};
+
+function hashString(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+function hashCodes(codes: Uint16Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+export function createVocab(): Vocab {
+  return {
+    words: [''],
+    table: new Int32Array(1024),
+    canon: new Int32Array(0),
+    slang: new Int32Array(0),
+    numberWord: new Int32Array(0),
+  };
+}
+
+function rehash(v: Vocab): void {
+  const table = new Int32Array(v.table.length * 2);
+  const mask = table.length - 1;
+  for (let id = 1; id < v.words.length; id++) {
+    const w = v.words[id]!;
+    let slot = hashString(w, 0, w.length) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id;
+  }
+  v.table = table;
+}
+
+/** Id of a string, or 0. */
+export function lookupString(v: Vocab, s: string): number {
+  const mask = v.table.length - 1;
+  let slot = hashString(s, 0, s.length) & mask;
+  for (;;) {
+    const id = v.table[slot]!;
+    if (id === 0) return 0;
+    if (v.words[id] === s) return id;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Id of `codes[from..to)`, or 0. No allocation. */
+export function lookupCodes(v: Vocab, codes: Uint16Array, from: number, to: number): number {
+  const table = v.table;
+  const mask = table.length - 1;
+  const len = to - from;
+  let slot = hashCodes(codes, from, to) & mask;
+  for (;;) {
+    const id = table[slot]!;
+    if (id === 0) return 0;
+    const w = v.words[id]!;
+    if (w.length === len) {
+      let k = 0;
+      while (k < len && w.charCodeAt(k) === codes[from + k]) k++;
+      if (k === len) return id;
+    }
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Id of `s`, adding it when new. */
+export function intern(v: Vocab, s: string): number {
+  const found = lookupString(v, s);
+  if (found !== 0) return found;
+  if ((v.words.length + 1) * 2 > v.table.length) rehash(v);
+  const id = v.words.length;
+  v.words.push(s);
+  const mask = v.table.length - 1;
+  let slot = hashString(s, 0, s.length) & mask;
+  while (v.table[slot] !== 0) slot = (slot + 1) & mask;
+  v.table[slot] = id;
+  return id;
+}
+
+/**
+ * Interns the slang and number-word tables and fills `canon`, `slang` and `numberWord` for every
+ * word. Call once after all words are interned (canonical forms are interned as they come up).
+ */
+export function sealVocab(
+  v: Vocab,
+  slangTable: Readonly<Record<string, string>>,
+  numberWords: Readonly<Record<string, string>>,
+): void {
+  for (const [k, val] of Object.entries(slangTable)) {
+    intern(v, k);
+    intern(v, val);
+  }
+  for (const [k, val] of Object.entries(numberWords)) {
+    intern(v, k);
+    intern(v, val);
+  }
+  // Canonical forms may add words; loop until stable.
+  const canon: number[] = [0];
+  const slang: number[] = [0];
+  for (let id = 1; id < v.words.length; id++) {
+    const w = v.words[id]!;
+    canon[id] = intern(v, canonicalToken(w));
+    slang[id] = intern(v, slangTable[w] ?? w);
+  }
+  v.canon = Int32Array.from(canon);
+  v.slang = Int32Array.from(slang);
+  v.numberWord = new Int32Array(v.words.length).fill(-1);
+  for (const [k, val] of Object.entries(numberWords)) v.numberWord[lookupString(v, k)] = Number(val);
+}
