@@ -49,6 +49,11 @@ export function normaliseNip(input: string): string {
 /** Parses and validates a NIP; the reason is in Indonesian, ready for an import error line. */
 export function parseNip(input: string, today: Date = new Date()): NipResult {
   const nip = normaliseNip(input);
+  if (/^\d([.,]\d+)?e\+?\d+$/i.test(input.trim()))
+    return {
+      ok: false,
+      reason: 'NIP tersimpan sebagai angka sehingga digit terakhir hilang; format kolom NIP sebagai Teks',
+    };
   if (!/^\d+$/.test(nip)) return { ok: false, reason: 'NIP hanya boleh berisi angka' };
   if (nip.length !== 18) return { ok: false, reason: `NIP harus 18 digit (tertulis ${nip.length} digit)` };
 
