@@ -45,7 +45,10 @@ export function createAuthService({ db, now = () => new Date() }: { db: Kysely<T
         throw new DomainError('UNAUTHENTICATED', BAD_CREDENTIALS);
       }
       const locked = user.locked_until && new Date(user.locked_until) > t;
-      const ok = !locked && !user.disabled_at && (await verifyPassword(user.password_hash, input.password));
+      const ok =
+        !locked &&
+        !user.disabled_at &&
+        (await verifyPassword(user.password_hash, input.password.normalize('NFKC')));
       if (!ok) {
         await db.transaction().execute(async (tx) => {
           if (!locked && !user.disabled_at) {
