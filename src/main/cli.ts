@@ -1,7 +1,9 @@
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { auditCommand } from '../features/audit/audit.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
+import { usersCommand } from '../features/users/users.cli.ts';
 import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
 import { serveCommand } from './serve.cli.ts';
 
@@ -13,6 +15,8 @@ const COMMANDS: Command[] = [
   scanCommand,
   evalCommand,
   trainCommand,
+  usersCommand,
+  auditCommand,
 ];
 
 const TOP_HELP = `Netra — pengawasan netralitas ASN / ASN neutrality supervision

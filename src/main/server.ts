@@ -3,12 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { auditRoutes } from '../features/audit/audit.routes.ts';
+import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
 import { systemRoutes } from '../features/system/system.routes.ts';
 import { createSystemService } from '../features/system/system.service.ts';
+import { usersRoutes } from '../features/users/users.routes.ts';
+import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
@@ -36,6 +40,8 @@ export async function wireServer(
   const { db } = database;
   const auth = createAuthService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
+  const users = createUsersService({ db });
+  const audit = createAuditService({ db });
 
   const worker = createWorker({
     db,
@@ -49,7 +55,7 @@ export async function wireServer(
     logger,
     version: VERSION,
     authenticate: auth.authenticate,
-    routes: [systemRoutes(system.health), authRoutes(auth)],
+    routes: [systemRoutes(system.health), authRoutes(auth), usersRoutes(users), auditRoutes(audit)],
     webDist: opts.webDist,
   });
   return { app, database, worker };
