@@ -1,13 +1,15 @@
 /**
  * `npm run bench:detect` — detection throughput and pack compilation (docs/benchmarks.md).
  *
- * 1. Generates a seeded corpus of N posts (default 1,000,000; 10–600 characters) into a temp dir.
+ * 1. Generates a seeded corpus of N posts (default 1,000,000; 10–600 characters) into a temp dir:
+ *    `--corpus mixed` (default: 80 % everyday, 15 % political but neutral, 5 % partisan posts) or
+ *    `--corpus dense` (the first generator: word salad, a quarter of the posts get flagged).
  * 2. Parse-only floor: read the file line by line, JSON.parse each line, write a minimal result line.
  * 3. Scan: the same loop, but run the detector and write the full result line.
  *    Both on one thread in this Node process; prints posts/s and scan time / floor time.
  * 4. Compiles 546 packs at once (1 national + 545 regional contests, 1,553 pairs): time and memory.
  *
- * Options: --posts N (default 1000000), --seed S (default 42), --keep (keep the temp dir).
+ * Options: --posts N (default 1000000), --seed S (default 42), --corpus mixed|dense, --keep.
  */
 
 import { once } from 'node:events';
@@ -17,11 +19,18 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createDetector } from '../src/detection/detect.ts';
-import { makePacks, makePost, prng } from './generate-posts.ts';
+import { makeMixedPost, makePacks, makePost, mixedPool, prng } from './generate-posts.ts';
 
 const { values } = parseArgs({
-  options: { posts: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
+  options: {
+    posts: { type: 'string' },
+    seed: { type: 'string' },
+    corpus: { type: 'string' },
+    keep: { type: 'boolean' },
+  },
 });
+const corpusKind = values.corpus ?? 'mixed';
+if (corpusKind !== 'mixed' && corpusKind !== 'dense') throw new Error('--corpus must be mixed or dense');
 const N = Number(values.posts ?? 1_000_000);
 const seed = Number(values.seed ?? 42);
 const dir = mkdtempSync(join(tmpdir(), 'netra-bench-'));
@@ -60,6 +69,8 @@ async function pass(input: string, output: string, each: (line: string) => strin
 const packs = makePacks(seed);
 const national = packs[0]!;
 const names = national.contestants.flatMap((c) => [...c.names, ...c.aliases, ...c.hashtags]);
+const active = packs.slice(0, 21);
+const pool = mixedPool(active);
 
 // --- corpus ---
 const rand = prng(seed);
@@ -68,26 +79,35 @@ const genStart = Date.now();
 await writeLines(
   corpus,
   (function* () {
-    for (let i = 0; i < N; i++) yield makePost(rand, i, names);
+    for (let i = 0; i < N; i++)
+      yield corpusKind === 'dense' ? makePost(rand, i, names) : makeMixedPost(rand, i, pool);
   })(),
 );
 console.log(
-  `corpus: ${N.toLocaleString('en')} posts in ${dir} (${((Date.now() - genStart) / 1000).toFixed(1)} s)`,
+  `corpus (${corpusKind}): ${N.toLocaleString('en')} posts in ${dir} (${((Date.now() - genStart) / 1000).toFixed(1)} s)`,
 );
 
 // --- scan vs. floor (national pack + 20 regional packs active, as one office would run) ---
-const detector = createDetector(packs.slice(0, 21));
+const detector = createDetector(active);
+let flagged = 0;
+let withSignals = 0;
 const floor = await pass(corpus, join(dir, 'floor.jsonl'), (line) => {
   const post = JSON.parse(line) as { id: string };
   return JSON.stringify({ id: post.id, flag: false });
 });
 const scan = await pass(corpus, join(dir, 'scan.jsonl'), (line) => {
   const post = JSON.parse(line) as { id: string; text: string };
-  return JSON.stringify(detector.detect(post));
+  const result = detector.detect(post);
+  if (result.flag) flagged++;
+  if (result.signals.length > 0) withSignals++;
+  return JSON.stringify(result);
 });
 console.log(`parse-only floor: ${(N / floor).toFixed(0)} posts/s (${floor.toFixed(2)} s)`);
 console.log(`scan:             ${(N / scan).toFixed(0)} posts/s (${scan.toFixed(2)} s), one thread`);
 console.log(`ratio scan/floor: ${(scan / floor).toFixed(2)}`);
+console.log(
+  `flagged: ${((100 * flagged) / N).toFixed(1)} % of posts; with any signal: ${((100 * withSignals) / N).toFixed(1)} %`,
+);
 
 // --- compile 546 packs ---
 globalThis.gc?.();

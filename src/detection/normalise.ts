@@ -138,6 +138,37 @@ function grow(min: number): void {
   drop = new Uint8Array(cap);
 }
 
+/** Set by `fold`: some word mixes letters and digits (leetspeak possible). */
+let foldMixed = false;
+/** Set by `fold`: some letter occurs three times in a row (collapse needed). */
+let foldTriple = false;
+
+/** Character class for the flags above: 1 letter, 2 digit, 0 other. */
+function charClass(c: number): number {
+  return c >= 48 && c <= 57 ? 2 : isLetter(c) ? 1 : 0;
+}
+
+/** Scans the folded units once for the two flags. */
+function scanFlags(n: number): void {
+  const codes = buf.codes;
+  let mixed = false;
+  let triple = false;
+  let prevClass = 0;
+  let p1 = -1;
+  let p2 = -2;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    const k = charClass(c);
+    if (k !== 0 && prevClass !== 0 && k !== prevClass) mixed = true;
+    if (k === 1 && c === p1 && c === p2) triple = true;
+    prevClass = k;
+    p2 = p1;
+    p1 = c;
+  }
+  foldMixed = mixed;
+  foldTriple = triple;
+}
+
 /** Step 1: per code point folding into the buffer; returns the output length. */
 function fold(text: string): number {
   const len = text.length;
@@ -268,6 +299,16 @@ function joinSpaced(n: number): number {
   let any = false;
   let i = 0;
   while (i < n) {
+    // Skip to the next word of exactly one letter.
+    if (!isWordChar(codes[i]!)) {
+      i++;
+      continue;
+    }
+    if (i + 1 < n && isWordChar(codes[i + 1]!)) {
+      i += 2;
+      while (i < n && isWordChar(codes[i]!)) i++;
+      continue;
+    }
     if (!singleAt(codes, n, i)) {
       i++;
       continue;
@@ -302,10 +343,12 @@ function joinSpaced(n: number): number {
  */
 export function normaliseInto(text: string): NormBuffer {
   let n = fold(text);
-  deLeet(n);
-  n = collapse(n);
-  n = joinSpaced(n);
-  n = collapse(n);
+  scanFlags(n);
+  // Each step is skipped when it cannot change anything (the result is the same).
+  if (foldMixed) deLeet(n);
+  if (foldMixed || foldTriple) n = collapse(n);
+  const joined = joinSpaced(n);
+  if (joined !== n) n = collapse(joined);
   buf.length = n;
   return buf;
 }

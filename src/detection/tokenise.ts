@@ -1,6 +1,6 @@
 import { NUMBER_WORDS, SLANG } from './lexicon.ts';
 import type { Normalised, NormBuffer } from './normalise.ts';
-import { lookupCodes, type Vocab } from './vocab.ts';
+import { HASH_SEED, hashStep, lookupCodes, lookupHashed, type Vocab } from './vocab.ts';
 
 /** Token flags (bit set). */
 export const TOKEN_HASHTAG = 1;
@@ -230,10 +230,12 @@ export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): 
     }
     let j = i + 1;
     let digits = isDigit(c);
+    let hash = hashStep(HASH_SEED, c);
     while (j < n) {
       const d = codes[j]!;
       if (!isWord(d)) break;
       if (!isDigit(d)) digits = false;
+      hash = hashStep(hash, d);
       j++;
     }
     const len = j - i;
@@ -261,7 +263,7 @@ export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): 
     else if (prev === 64) flags |= TOKEN_MENTION;
     let key = 0;
     let num = -1;
-    const surface = lookupCodes(vocab, codes, i, j);
+    const surface = lookupHashed(vocab, codes, i, j, hash);
     if (digits) {
       flags |= TOKEN_NUMBER;
       if (len > 1 && c === 48) flags |= TOKEN_ZERO_PADDED;

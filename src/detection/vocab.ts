@@ -16,7 +16,16 @@ export type Vocab = {
   slang: Int32Array;
   /** Id → value of a number word (`dua` → 2), −1 otherwise. Filled by `sealVocab`. */
   numberWord: Int32Array;
+  /** All words' UTF-16 units back to back; word `id` is `chars[offset[id] .. offset[id + 1])`. */
+  chars: Uint16Array;
+  offset: Int32Array;
 };
+
+/** FNV-1a step; `HASH_SEED` is the empty hash. Exported so a tokeniser can hash while scanning. */
+export const HASH_SEED = 0x811c9dc5;
+export function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
 
 function hashString(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
@@ -36,6 +45,8 @@ export function createVocab(): Vocab {
     canon: new Int32Array(0),
     slang: new Int32Array(0),
     numberWord: new Int32Array(0),
+    chars: new Uint16Array(0),
+    offset: new Int32Array(1),
   };
 }
 
@@ -65,17 +76,24 @@ export function lookupString(v: Vocab, s: string): number {
 
 /** Id of `codes[from..to)`, or 0. No allocation. */
 export function lookupCodes(v: Vocab, codes: Uint16Array, from: number, to: number): number {
+  return lookupHashed(v, codes, from, to, hashCodes(codes, from, to));
+}
+
+/** `lookupCodes` with the range's hash already computed (`hashStep` from `HASH_SEED`). */
+export function lookupHashed(v: Vocab, codes: Uint16Array, from: number, to: number, hash: number): number {
   const table = v.table;
   const mask = table.length - 1;
   const len = to - from;
-  let slot = hashCodes(codes, from, to) & mask;
+  const chars = v.chars;
+  const offset = v.offset;
+  let slot = (hash >>> 0) & mask;
   for (;;) {
     const id = table[slot]!;
     if (id === 0) return 0;
-    const w = v.words[id]!;
-    if (w.length === len) {
+    const a = offset[id]!;
+    if (offset[id + 1]! - a === len) {
       let k = 0;
-      while (k < len && w.charCodeAt(k) === codes[from + k]) k++;
+      while (k < len && chars[a + k] === codes[from + k]) k++;
       if (k === len) return id;
     }
     slot = (slot + 1) & mask;
@@ -124,5 +142,14 @@ export function sealVocab(
   v.canon = Int32Array.from(canon);
   v.slang = Int32Array.from(slang);
   v.numberWord = new Int32Array(v.words.length).fill(-1);
+  const offset = new Int32Array(v.words.length + 1);
+  for (let id = 0; id < v.words.length; id++) offset[id + 1] = offset[id]! + v.words[id]!.length;
+  const chars = new Uint16Array(offset[v.words.length]!);
+  for (let id = 0; id < v.words.length; id++) {
+    const w = v.words[id]!;
+    for (let k = 0; k < w.length; k++) chars[offset[id]! + k] = w.charCodeAt(k);
+  }
+  v.chars = chars;
+  v.offset = offset;
   for (const [k, val] of Object.entries(numberWords)) v.numberWord[lookupString(v, k)] = Number(val);
 }
