@@ -335,7 +335,7 @@ const ACTIVE_WORDS: Record<string, boolean> = {
   pensiun: false,
 };
 
-const PNS_RANK = /^(I|II|III|IV)\s*[/\-]?\s*([a-e])$/i;
+const PNS_RANK = /^(I|II|III|IV)\s*[/-]?\s*([a-e])$/i;
 const PPPK_RANK = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI|XVII)$/i;
 /** Kemendagri codes: "64", "64.71", "64.71.01", "64.71.01.1001". */
 const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;

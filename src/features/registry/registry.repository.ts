@@ -1,0 +1,571 @@
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type {
+  AccountView,
+  AgencyNode,
+  StaffDetail,
+  StaffQuery,
+  StaffSummary,
+} from '../../contracts/registry.ts';
+import type { Tables } from '../../db/tables.ts';
+import { NATIONAL } from '../../domain/jurisdiction.ts';
+import type { AccountRow, AgencyRow, StaffRow } from '../../domain/registry-import.ts';
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/**
+ * Region-subtree filter in SQL: `code = root OR code LIKE root || '.%'` (index-friendly with
+ * text_pattern_ops); the national root "00" sees everything. Every read takes the actor's root.
+ */
+export function inRegion(column: string, root: string): RawBuilder<boolean> {
+  if (root === NATIONAL) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.ref(column)} = ${root} OR ${sql.ref(column)} LIKE ${`${root}.%`})`;
+}
+
+/** Rows counted up to this for list totals (an exact count of millions costs more than it tells). */
+export const COUNT_CAP = 10_000;
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+type StaffRowDb = {
+  id: string;
+  nip: string | null;
+  name: string;
+  status: StaffSummary['status'];
+  position_type: StaffSummary['positionType'];
+  position_name: string | null;
+  rank: string | null;
+  agency_id: string;
+  agency_name: string;
+  unit_name: string | null;
+  region_code: string;
+  active: boolean;
+};
+
+const toSummary = (r: StaffRowDb): StaffSummary => ({
+  id: r.id,
+  nip: r.nip,
+  name: r.name,
+  status: r.status,
+  positionType: r.position_type,
+  positionName: r.position_name,
+  rank: r.rank,
+  agency: { id: r.agency_id, name: r.agency_name },
+  unit: r.unit_name,
+  regionCode: r.region_code,
+  active: r.active,
+});
+
+/** How a search text is read: an 18-digit NIP, a NIP prefix, an "@handle", or a name. */
+export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle' | 'name'; value: string } {
+  const compact = q.replace(/[\s.-]/g, '');
+  if (/^\d{18}$/.test(compact)) return { kind: 'nip', value: compact };
+  if (/^\d{4,17}$/.test(compact)) return { kind: 'nipPrefix', value: compact };
+  if (q.startsWith('@') && q.length > 1) return { kind: 'handle', value: q.slice(1).toLowerCase() };
+  return { kind: 'name', value: q };
+}
+
+/**
+ * Staff in the actor's jurisdiction with filters and paging. A name search matches the Indonesian
+ * full-text vector or a trigram word similarity (typos: "Santosa" finds "Santoso"), best match first.
+ */
+export async function searchStaff(
+  db: Db,
+  root: string,
+  query: Omit<StaffQuery, 'page' | 'pageSize'> & { page: number; pageSize: number },
+  opts: { count?: boolean } = {},
+): Promise<{ items: StaffSummary[]; total: number; totalCapped: boolean }> {
+  const where: RawBuilder<unknown>[] = [inRegion('s.region_code', root)];
+  if (query.region) where.push(inRegion('s.region_code', query.region));
+  if (query.agencyId) where.push(sql`s.agency_id = ${query.agencyId}`);
+  if (query.status) where.push(sql`s.status = ${query.status}`);
+  if (query.positionType) where.push(sql`s.position_type = ${query.positionType}`);
+  if (query.active) where.push(sql`s.active = ${query.active === 'true'}`);
+  let order: RawBuilder<unknown> = sql`s.name, s.id`;
+  const q = query.q ? classifyQuery(query.q) : undefined;
+  if (q?.kind === 'nip') where.push(sql`s.nip = ${q.value}`);
+  else if (q?.kind === 'nipPrefix') where.push(sql`s.nip LIKE ${`${q.value}%`}`);
+  else if (q?.kind === 'handle')
+    where.push(
+      sql`s.id IN (SELECT staff_id FROM social_accounts WHERE lower(handle) LIKE ${`%${q.value.replace(/[%_\\]/g, '\\$&')}%`})`,
+    );
+  else if (q?.kind === 'name') {
+    where.push(sql`(s.search @@ websearch_to_tsquery('indonesian', ${q.value}) OR ${q.value} <% s.name)`);
+    order = sql`word_similarity(${q.value}, s.name) DESC, s.name, s.id`;
+  }
+  const cond = sql.join(where, sql` AND `);
+  const rows = await sql<StaffRowDb>`
+    SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
+           a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
+    FROM staff s JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
+    WHERE ${cond}
+    ORDER BY ${order}
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+  let total = 0;
+  if (opts.count !== false) {
+    const c = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM staff s WHERE ${cond} LIMIT ${COUNT_CAP + 1}) t`.execute(
+      db,
+    );
+    total = c.rows[0]!.n;
+  }
+  return {
+    items: rows.rows.map(toSummary),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  };
+}
+
+type AccountRowDb = {
+  id: string;
+  platform: AccountView['platform'];
+  handle: string;
+  profile_url: string | null;
+  platform_user_id: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
+  staff_nip: string | null;
+  link_source: AccountView['linkSource'];
+  link_confidence: number | null;
+  watch_status: AccountView['watchStatus'];
+  region_code: string | null;
+};
+
+const toAccount = (r: AccountRowDb): AccountView => ({
+  id: r.id,
+  platform: r.platform,
+  handle: r.handle,
+  profileUrl: r.profile_url,
+  platformUserId: r.platform_user_id,
+  staff: r.staff_id ? { id: r.staff_id, name: r.staff_name!, nip: r.staff_nip } : null,
+  linkSource: r.link_source,
+  linkConfidence: r.link_confidence === null ? null : Number(r.link_confidence),
+  watchStatus: r.watch_status,
+  regionCode: r.region_code,
+});
+
+/** An account's supervising region: its staff member's, else its own. */
+const ACCOUNT_REGION = 'coalesce(st.region_code, sa.region_code)';
+
+export async function listAccounts(
+  db: Db,
+  root: string,
+  query: {
+    q?: string;
+    platform?: string;
+    watchStatus?: string;
+    staffId?: string;
+    page: number;
+    pageSize: number;
+  },
+): Promise<AccountView[]> {
+  const where: RawBuilder<unknown>[] = [
+    root === NATIONAL
+      ? sql`true`
+      : sql`(${sql.raw(ACCOUNT_REGION)} = ${root} OR ${sql.raw(ACCOUNT_REGION)} LIKE ${`${root}.%`})`,
+  ];
+  if (query.platform) where.push(sql`sa.platform = ${query.platform}`);
+  if (query.watchStatus) where.push(sql`sa.watch_status = ${query.watchStatus}`);
+  if (query.staffId) where.push(sql`sa.staff_id = ${query.staffId}`);
+  if (query.q) {
+    const h = query.q.replace(/^@/, '');
+    where.push(sql`(sa.handle ILIKE ${`%${h.replace(/[%_\\]/g, '\\$&')}%`} OR sa.platform_user_id = ${h})`);
+  }
+  const rows = await sql<AccountRowDb>`
+    SELECT sa.id, sa.platform, sa.handle, sa.profile_url, sa.platform_user_id, sa.staff_id,
+           st.name AS staff_name, st.nip AS staff_nip, sa.link_source, sa.link_confidence, sa.watch_status,
+           ${sql.raw(ACCOUNT_REGION)} AS region_code
+    FROM social_accounts sa LEFT JOIN staff st ON st.id = sa.staff_id
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY sa.platform, lower(sa.handle)
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+  return rows.rows.map(toAccount);
+}
+
+export async function findAccount(db: Db, root: string, id: string): Promise<AccountView | undefined> {
+  const [a] = await listAccountsById(db, root, [id]);
+  return a;
+}
+
+async function listAccountsById(db: Db, root: string, ids: string[]): Promise<AccountView[]> {
+  const scope =
+    root === NATIONAL
+      ? sql`true`
+      : sql`(${sql.raw(ACCOUNT_REGION)} = ${root} OR ${sql.raw(ACCOUNT_REGION)} LIKE ${`${root}.%`})`;
+  const rows = await sql<AccountRowDb>`
+    SELECT sa.id, sa.platform, sa.handle, sa.profile_url, sa.platform_user_id, sa.staff_id,
+           st.name AS staff_name, st.nip AS staff_nip, sa.link_source, sa.link_confidence, sa.watch_status,
+           ${sql.raw(ACCOUNT_REGION)} AS region_code
+    FROM social_accounts sa LEFT JOIN staff st ON st.id = sa.staff_id
+    WHERE sa.id = ANY(${ids}::uuid[]) AND ${scope}`.execute(db);
+  return rows.rows.map(toAccount);
+}
+
+/** One staff member with accounts, or undefined when absent or outside the jurisdiction. */
+export async function findStaff(
+  db: Db,
+  root: string,
+  id: string,
+): Promise<Omit<StaffDetail, 'abilities' | 'alerts' | 'cases' | 'pledges'> | undefined> {
+  const r = await sql<
+    StaffRowDb & {
+      birth_date: string | null;
+      appointed_on: string | null;
+      sex: 'male' | 'female' | null;
+      region_name: string;
+    }
+  >`
+    SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
+           a.name AS agency_name, u.name AS unit_name, s.region_code, s.active,
+           to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.appointed_on, s.sex, r.name AS region_name
+    FROM staff s JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
+    JOIN regions r ON r.code = s.region_code
+    WHERE s.id = ${id} AND ${inRegion('s.region_code', root)}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const accounts = await listAccounts(db, root, { staffId: id, page: 1, pageSize: 100 });
+  return {
+    ...toSummary(row),
+    birthDate: row.birth_date,
+    appointedOn: row.appointed_on,
+    sex: row.sex,
+    regionName: row.region_name,
+    accounts,
+  };
+}
+
+export async function findStaffInScope(db: Db, root: string, id: string) {
+  return db
+    .selectFrom('staff as s')
+    .select(['s.id', 's.region_code'])
+    .where('s.id', '=', id)
+    .where(inRegion('s.region_code', root))
+    .executeTakeFirst();
+}
+
+/** Agencies in the jurisdiction with their unit trees and staff counts. */
+export async function listAgencies(
+  db: Db,
+  root: string,
+  query: { q?: string; region?: string },
+): Promise<AgencyNode[]> {
+  const where: RawBuilder<unknown>[] = [inRegion('a.region_code', root)];
+  if (query.region) where.push(inRegion('a.region_code', query.region));
+  if (query.q)
+    where.push(sql`(a.name ILIKE ${`%${query.q.replace(/[%_\\]/g, '\\$&')}%`} OR ${query.q} <% a.name)`);
+  const agencies = await sql<{
+    id: string;
+    name: string;
+    kind: string;
+    region_code: string;
+    region_name: string;
+    parent_id: string | null;
+    task_force_head: string | null;
+    staff_count: number;
+  }>`
+    SELECT a.id, a.name, a.kind, a.region_code, r.name AS region_name, a.parent_id, a.task_force_head,
+           (SELECT count(*)::int FROM staff s WHERE s.agency_id = a.id) AS staff_count
+    FROM agencies a JOIN regions r ON r.code = a.region_code
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY a.region_code, a.name
+    LIMIT 2000`.execute(db);
+  const ids = agencies.rows.map((a) => a.id);
+  const units = ids.length
+    ? await db
+        .selectFrom('units')
+        .select(['id', 'agency_id', 'name', 'parent_id'])
+        .where('agency_id', 'in', ids)
+        .orderBy('name')
+        .execute()
+    : [];
+  const unitsBy = new Map<string, AgencyNode['units']>();
+  for (const u of units) {
+    const list = unitsBy.get(u.agency_id) ?? [];
+    list.push({ id: u.id, name: u.name, parentId: u.parent_id });
+    unitsBy.set(u.agency_id, list);
+  }
+  return agencies.rows.map((a) => ({
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    regionCode: a.region_code,
+    regionName: a.region_name,
+    parentId: a.parent_id,
+    taskForceHead: a.task_force_head,
+    staffCount: a.staff_count,
+    units: unitsBy.get(a.id) ?? [],
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookups for imports
+
+export async function regionsExisting(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await db.selectFrom('regions').select('code').where('code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function agenciesInScope(db: Db, root: string) {
+  return db
+    .selectFrom('agencies as a')
+    .select(['a.id', 'a.name', 'a.region_code', 'a.kind', 'a.parent_id', 'a.task_force_head'])
+    .where(inRegion('a.region_code', root))
+    .execute();
+}
+
+/** Existing staff by NIP anywhere (so a NIP registered outside the jurisdiction is refused). */
+export async function staffByNip(
+  db: Db,
+  nips: string[],
+): Promise<Map<string, { id: string; region_code: string }>> {
+  const out = new Map<string, { id: string; region_code: string }>();
+  for (let i = 0; i < nips.length; i += 10_000) {
+    const chunk = nips.slice(i, i + 10_000);
+    const rows = await sql<{ id: string; nip: string; region_code: string }>`
+      SELECT id, nip, region_code FROM staff WHERE nip = ANY(${chunk}::bpchar[])`.execute(db);
+    for (const r of rows.rows) out.set(r.nip, { id: r.id, region_code: r.region_code });
+  }
+  return out;
+}
+
+/** Existing accounts by (platform, lower(handle)), with their supervising region. */
+export async function accountsByHandle(db: Db, keys: { platform: string; handle: string }[]) {
+  const out = new Map<string, { id: string; region_code: string | null }>();
+  for (let i = 0; i < keys.length; i += 10_000) {
+    const chunk = keys.slice(i, i + 10_000);
+    const rows = await sql<{ id: string; platform: string; h: string; region_code: string | null }>`
+      SELECT sa.id, sa.platform, lower(sa.handle) AS h, ${sql.raw(ACCOUNT_REGION)} AS region_code
+      FROM social_accounts sa LEFT JOIN staff st ON st.id = sa.staff_id
+      JOIN unnest(${chunk.map((k) => k.platform)}::text[], ${chunk.map((k) => k.handle.toLowerCase())}::text[]) AS k(p, h)
+        ON sa.platform = k.p AND lower(sa.handle) = k.h`.execute(db);
+    for (const r of rows.rows) out.set(`${r.platform}:${r.h}`, { id: r.id, region_code: r.region_code });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batched upserts (inside the import transaction). Each returns how many rows were inserted and
+// how many updated; a row whose values are all equal is left alone (idempotent re-imports).
+
+type Counts = { inserted: number; updated: number };
+const BATCH = 5_000;
+
+const tally = (rows: { inserted: boolean }[], c: Counts) => {
+  for (const r of rows)
+    if (r.inserted) c.inserted++;
+    else c.updated++;
+};
+
+/** Creates missing units (paths of names under an agency) and returns id by "agencyId\u0000path". */
+export async function ensureUnitsInTx(
+  tx: Transaction<Tables>,
+  paths: { agencyId: string; path: string[] }[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const k = (agencyId: string, path: string[]) => `${agencyId}\u0000${path.join('\u0001')}`;
+  const maxDepth = Math.max(0, ...paths.map((p) => p.path.length));
+  // The table's key is (agency_id, name): a unit name is unique within its agency.
+  for (let depth = 1; depth <= maxDepth; depth++) {
+    const level = new Map<string, { agencyId: string; name: string; parentKey: string | null }>();
+    for (const p of paths)
+      if (p.path.length >= depth) {
+        const sub = p.path.slice(0, depth);
+        level.set(k(p.agencyId, sub), {
+          agencyId: p.agencyId,
+          name: sub[depth - 1]!,
+          parentKey: depth > 1 ? k(p.agencyId, sub.slice(0, -1)) : null,
+        });
+      }
+    const entries = [...level.entries()];
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const chunk = entries.slice(i, i + BATCH);
+      const rows = await sql<{ id: string; agency_id: string; name: string }>`
+        WITH input AS (
+          SELECT * FROM unnest(${chunk.map(([, v]) => v.agencyId)}::uuid[], ${chunk.map(([, v]) => v.name)}::text[],
+                               ${chunk.map(([, v]) => (v.parentKey ? (ids.get(v.parentKey) ?? null) : null))}::uuid[])
+            AS t(agency_id, name, parent_id)
+        ), ins AS (
+          INSERT INTO units (agency_id, name, parent_id) SELECT agency_id, name, parent_id FROM input
+          ON CONFLICT (agency_id, name) DO UPDATE SET parent_id = excluded.parent_id
+            WHERE excluded.parent_id IS NOT NULL AND units.parent_id IS DISTINCT FROM excluded.parent_id
+          RETURNING id, agency_id, name
+        )
+        SELECT id, agency_id, name FROM ins
+        UNION ALL
+        SELECT u.id, u.agency_id, u.name FROM units u JOIN input i ON i.agency_id = u.agency_id AND i.name = u.name`.execute(
+        tx,
+      );
+      const byName = new Map(rows.rows.map((r) => [`${r.agency_id}\u0000${r.name}`, r.id]));
+      for (const [key, v] of chunk) ids.set(key, byName.get(`${v.agencyId}\u0000${v.name}`)!);
+    }
+  }
+  return ids;
+}
+
+export type StaffWrite = StaffRow & { agencyId: string; unitId: string | null; regionCode: string };
+
+const STAFF_DIFF = sql.raw(`(staff.name, staff.status, staff.position_type, staff.position_name, staff.rank,
+  staff.agency_id, staff.unit_id, staff.region_code, staff.active, staff.birth_date, staff.appointed_on, staff.sex)
+  IS DISTINCT FROM (excluded.name, excluded.status, excluded.position_type, excluded.position_name, excluded.rank,
+  excluded.agency_id, excluded.unit_id, excluded.region_code, excluded.active, excluded.birth_date,
+  excluded.appointed_on, excluded.sex)`);
+const STAFF_SET =
+  sql.raw(`name = excluded.name, status = excluded.status, position_type = excluded.position_type,
+  position_name = excluded.position_name, rank = excluded.rank, agency_id = excluded.agency_id,
+  unit_id = excluded.unit_id, region_code = excluded.region_code, active = excluded.active,
+  birth_date = excluded.birth_date, appointed_on = excluded.appointed_on, sex = excluded.sex, updated_at = now()`);
+
+/** Upserts staff: by NIP for ASN, by agency + lower(name) for non-ASN. */
+export async function upsertStaffInTx(
+  tx: Transaction<Tables>,
+  rows: StaffWrite[],
+  onBatch?: (done: number) => void,
+): Promise<Counts> {
+  const c: Counts = { inserted: 0, updated: 0 };
+  let done = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH);
+    for (const withNip of [true, false]) {
+      const part = chunk.filter((r) => (r.nip !== null) === withNip);
+      if (!part.length) continue;
+      const conflict = withNip ? sql`(nip)` : sql`(agency_id, lower(name)) WHERE nip IS NULL`;
+      const res = await sql<{ inserted: boolean }>`
+        INSERT INTO staff (nip, name, status, position_type, position_name, rank, agency_id, unit_id, region_code,
+                           active, birth_date, appointed_on, sex)
+        SELECT * FROM unnest(${part.map((r) => r.nip)}::bpchar[], ${part.map((r) => r.name)}::text[],
+          ${part.map((r) => r.status)}::text[], ${part.map((r) => r.positionType)}::text[],
+          ${part.map((r) => r.positionName)}::text[], ${part.map((r) => r.rank)}::text[],
+          ${part.map((r) => r.agencyId)}::uuid[], ${part.map((r) => r.unitId)}::uuid[],
+          ${part.map((r) => r.regionCode)}::text[], ${part.map((r) => r.active)}::boolean[],
+          ${part.map((r) => r.birthDate)}::date[], ${part.map((r) => r.appointedOn)}::text[],
+          ${part.map((r) => r.sex)}::text[])
+        ON CONFLICT ${conflict} DO UPDATE SET ${STAFF_SET} WHERE ${STAFF_DIFF}
+        RETURNING (xmax = 0) AS inserted`.execute(tx);
+      tally(res.rows, c);
+    }
+    done += chunk.length;
+    onBatch?.(done);
+  }
+  return c;
+}
+
+export type AgencyWrite = AgencyRow & { parentId: string | null };
+
+/** Upserts agencies by (region, name) in two passes: the rows, then the parent links. */
+export async function upsertAgenciesInTx(
+  tx: Transaction<Tables>,
+  rows: AgencyRow[],
+  resolveParent: (row: AgencyRow, idByKey: Map<string, string>) => string | null,
+): Promise<{ counts: Counts; idByKey: Map<string, string> }> {
+  const c: Counts = { inserted: 0, updated: 0 };
+  const touched = new Map<string, boolean>(); // id → inserted
+  const idByKey = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const part = rows.slice(i, i + BATCH);
+    const res = await sql<{ id: string; region_code: string; name: string; inserted: boolean }>`
+      WITH input AS (
+        SELECT * FROM unnest(${part.map((r) => r.name)}::text[], ${part.map((r) => r.kind)}::text[],
+          ${part.map((r) => r.regionCode)}::text[], ${part.map((r) => r.taskForceHead)}::text[])
+          AS t(name, kind, region_code, task_force_head)
+      ), up AS (
+        INSERT INTO agencies (name, kind, region_code, task_force_head) SELECT * FROM input
+        ON CONFLICT (region_code, name) DO UPDATE SET kind = excluded.kind,
+          task_force_head = excluded.task_force_head, updated_at = now()
+        WHERE (agencies.kind, agencies.task_force_head) IS DISTINCT FROM (excluded.kind, excluded.task_force_head)
+        RETURNING id, region_code, name, (xmax = 0) AS inserted
+      )
+      SELECT id, region_code, name, inserted FROM up
+      UNION ALL
+      SELECT a.id, a.region_code, a.name, NULL FROM agencies a JOIN input i USING (region_code, name)`.execute(
+      tx,
+    );
+    for (const r of res.rows) {
+      idByKey.set(`${r.region_code}\u0000${r.name}`, r.id);
+      if (r.inserted !== null && !touched.has(r.id)) touched.set(r.id, r.inserted);
+    }
+  }
+  const links = rows.map((r) => ({
+    id: idByKey.get(`${r.regionCode}\u0000${r.name}`)!,
+    parentId: resolveParent(r, idByKey),
+  }));
+  for (let i = 0; i < links.length; i += BATCH) {
+    const part = links.slice(i, i + BATCH);
+    const res = await sql<{ id: string }>`
+      UPDATE agencies a SET parent_id = t.parent_id, updated_at = now()
+      FROM unnest(${part.map((l) => l.id)}::uuid[], ${part.map((l) => l.parentId)}::uuid[]) AS t(id, parent_id)
+      WHERE a.id = t.id AND a.parent_id IS DISTINCT FROM t.parent_id
+      RETURNING a.id`.execute(tx);
+    for (const r of res.rows) if (!touched.has(r.id)) touched.set(r.id, false);
+  }
+  for (const inserted of touched.values()) tally([{ inserted }], c);
+  return { counts: c, idByKey };
+}
+
+export type AccountWrite = AccountRow & { staffId: string | null; regionCode: string | null };
+
+/** Upserts accounts by (platform, lower(handle)). */
+export async function upsertAccountsInTx(tx: Transaction<Tables>, rows: AccountWrite[]): Promise<Counts> {
+  const c: Counts = { inserted: 0, updated: 0 };
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const part = rows.slice(i, i + BATCH);
+    const res = await sql<{ inserted: boolean }>`
+      INSERT INTO social_accounts (platform, handle, profile_url, platform_user_id, staff_id, link_source,
+                                   link_confidence, watch_status, region_code)
+      SELECT * FROM unnest(${part.map((r) => r.platform)}::text[], ${part.map((r) => r.handle)}::text[],
+        ${part.map((r) => r.profileUrl)}::text[], ${part.map((r) => r.platformUserId)}::text[],
+        ${part.map((r) => r.staffId)}::uuid[], ${part.map((r) => r.linkSource)}::text[],
+        ${part.map((r) => r.confidence)}::real[], ${part.map((r) => r.watchStatus)}::text[],
+        ${part.map((r) => r.regionCode)}::text[])
+      ON CONFLICT (platform, lower(handle)) DO UPDATE SET handle = excluded.handle,
+        profile_url = excluded.profile_url, platform_user_id = excluded.platform_user_id,
+        staff_id = excluded.staff_id, link_source = excluded.link_source,
+        link_confidence = excluded.link_confidence, watch_status = excluded.watch_status,
+        region_code = excluded.region_code, updated_at = now()
+      WHERE (social_accounts.handle, social_accounts.profile_url, social_accounts.platform_user_id,
+             social_accounts.staff_id, social_accounts.link_source, social_accounts.link_confidence,
+             social_accounts.watch_status, social_accounts.region_code)
+        IS DISTINCT FROM (excluded.handle, excluded.profile_url, excluded.platform_user_id, excluded.staff_id,
+             excluded.link_source, excluded.link_confidence, excluded.watch_status, excluded.region_code)
+      RETURNING (xmax = 0) AS inserted`.execute(tx);
+    tally(res.rows, c);
+  }
+  return c;
+}
+
+/** Creates or changes one account (UI), returning its id. */
+export async function insertAccountInTx(tx: Transaction<Tables>, row: AccountWrite): Promise<string> {
+  const r = await tx
+    .insertInto('social_accounts')
+    .values({
+      platform: row.platform,
+      handle: row.handle,
+      profile_url: row.profileUrl,
+      platform_user_id: row.platformUserId,
+      staff_id: row.staffId,
+      link_source: row.linkSource,
+      link_confidence: row.confidence,
+      watch_status: row.watchStatus,
+      region_code: row.regionCode,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAccountInTx(
+  tx: Transaction<Tables>,
+  id: string,
+  patch: Partial<{
+    staff_id: string | null;
+    link_source: AccountWrite['linkSource'];
+    link_confidence: number | null;
+    watch_status: AccountWrite['watchStatus'];
+  }>,
+): Promise<void> {
+  await tx
+    .updateTable('social_accounts')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
