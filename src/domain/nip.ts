@@ -35,7 +35,8 @@ const MAX_AGE_AT_APPOINTMENT = 60;
 const EARLIEST_BIRTH_YEAR = 1900;
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysInMonth = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+const daysInMonth = (y: number, m: number) =>
+  [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
 
 /**
  * Normalises what people type or what spreadsheets store: spaces, dots and dashes between groups
@@ -43,7 +44,10 @@ const daysInMonth = (y: number, m: number) => [31, isLeap(y) ? 29 : 28, 31, 30, 
  * be recovered and is rejected by `parseNip`.
  */
 export function normaliseNip(input: string): string {
-  return input.trim().replace(/^'/, '').replace(/[\s.\-]/g, '');
+  return input
+    .trim()
+    .replace(/^'/, '')
+    .replace(/[\s.-]/g, '');
 }
 
 /** Parses and validates a NIP; the reason is in Indonesian, ready for an import error line. */
