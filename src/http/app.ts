@@ -10,6 +10,7 @@ import type { Me } from '../contracts/auth.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler, registerNotFound } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 export type AppOptions = {
@@ -40,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   registerAuth(app, opts.authenticate);
+  await registerRateLimits(app);
   await registerOpenApi(app, opts.version);
   for (const routes of opts.routes) await app.register(routes);
 

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { LOGIN_LIMIT } from '../../src/http/rate-limits.ts';
+import { buildTestApp } from '../support/app.ts';
+import { openTestDatabase } from '../support/db.ts';
+
+let database: Database;
+let app: FastifyInstance;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe('rate limits', () => {
+  it('limits sign-in per IP with a 429 error body, per IP, and leaves health alone', async () => {
+    const login = (ip: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: ip,
+        payload: { username: 'nobody.at.all', password: 'x' },
+      });
+    for (let i = 0; i < LOGIN_LIMIT.max; i++) expect((await login('203.0.113.7')).statusCode).toBe(401);
+    const limited = await login('203.0.113.7');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect((await login('203.0.113.8')).statusCode).toBe(401);
+    for (let i = 0; i < 150; i++)
+      expect((await app.inject({ url: '/api/health', remoteAddress: '203.0.113.7' })).statusCode).toBe(200);
+  });
+
+  it('refuses a body over 1 MiB with 413 and the error body', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'a', password: 'x'.repeat(1024 * 1024 + 10) }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('VALIDATION');
+  });
+});
