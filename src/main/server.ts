@@ -8,6 +8,8 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { registryRoutes } from '../features/registry/registry.routes.ts';
+import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
 import { systemRoutes } from '../features/system/system.routes.ts';
 import { createSystemService } from '../features/system/system.service.ts';
@@ -39,6 +41,7 @@ export async function wireServer(
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const auth = createAuthService({ db });
+  const registry = createRegistryService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });
@@ -55,7 +58,13 @@ export async function wireServer(
     logger,
     version: VERSION,
     authenticate: auth.authenticate,
-    routes: [systemRoutes(system.health), authRoutes(auth), usersRoutes(users), auditRoutes(audit)],
+    routes: [
+      systemRoutes(system.health),
+      authRoutes(auth),
+      usersRoutes(users),
+      auditRoutes(audit),
+      registryRoutes(registry),
+    ],
     webDist: opts.webDist,
   });
   return { app, database, worker };
