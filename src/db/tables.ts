@@ -36,6 +36,11 @@ export type UsersTable = {
   /** Task-force heads: their agency (migration 0005). */
   agency_id: ColumnType<string | null, string | null | undefined, string | null>;
   password_changed_at: NullableTimestamp;
+  /** TOTP secret (base32), sealed with the master key (src/platform/crypto/secret-box.ts). */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: NullableTimestamp;
+  totp_last_step: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   disabled_at: NullableTimestamp;
@@ -49,6 +54,14 @@ export type SessionsTable = {
   last_seen_at: DefaultTimestamp;
   expires_at: Timestamp;
   revoked_at: NullableTimestamp;
+  /** 'full', or a half-done sign-in: 'totp' (code pending) or 'enrol' (must enrol first). */
+  stage: ColumnType<'full' | 'totp' | 'enrol', 'full' | 'totp' | 'enrol' | undefined, 'full' | 'totp' | 'enrol'>;
+};
+
+export type UserRecoveryCodesTable = {
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
 };
 
 export type AgenciesTable = {
@@ -171,6 +184,7 @@ export type Tables = {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   audit_events: AuditEventsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
 };
 
