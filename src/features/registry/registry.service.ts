@@ -40,10 +40,13 @@ import * as repo from './registry.repository.ts';
 export type ImportProgress = { phase: 'read' | 'validate' | 'write'; done: number; total: number };
 
 export type ImportOptions = {
-  actor: Pick<Me, 'id' | 'role' | 'office'>;
+  /** The signed-in user, or for the CLI the operator (`id: null`, national scope). */
+  actor: { id: string | null; role: Me['role']; office: Pick<Me['office'], 'regionCode'> };
   kind: ImportKind;
   data: Uint8Array;
   dryRun?: boolean;
+  /** Errors listed in the answer (the count in the message is always complete); default 1,000. */
+  maxErrors?: number;
   onProgress?: (p: ImportProgress) => void;
 };
 
@@ -83,12 +86,21 @@ export function createRegistryService({
 
   const fail = (errors: RowError[]): never => {
     errors.sort((a, b) => a.row - b.row);
-    const shown = errors.slice(0, MAX_REPORTED_ERRORS);
-    const more = errors.length - shown.length;
     throw new DomainError(
       'IMPORT_ROW_INVALID',
-      `${errors.length} kesalahan pada berkas; tidak ada data yang disimpan${more ? ` (${more} tidak ditampilkan)` : ''} / ${errors.length} errors in the file; nothing was saved`,
-      shown,
+      `${errors.length} kesalahan pada berkas; tidak ada data yang disimpan / ${errors.length} errors in the file; nothing was saved`,
+      errors,
+    );
+  };
+
+  /** Keeps the first `max` errors of an import failure, saying how many were left out. */
+  const truncate = (e: unknown, max: number) => {
+    if (!(e instanceof DomainError) || e.code !== 'IMPORT_ROW_INVALID' || e.details.length <= max) return e;
+    const more = e.details.length - max;
+    return new DomainError(
+      'IMPORT_ROW_INVALID',
+      `${e.message} (${more} kesalahan lain tidak ditampilkan / ${more} more not shown)`,
+      e.details.slice(0, max),
     );
   };
 
@@ -261,6 +273,72 @@ export function createRegistryService({
     return writes;
   }
 
+  async function importUnchecked({
+    actor,
+    kind,
+    data,
+    dryRun = false,
+    onProgress,
+  }: ImportOptions): Promise<ImportResult> {
+    const sheet = await readSheet(data);
+    const total = sheet.rows.length;
+    onProgress?.({ phase: 'read', done: total, total });
+    const report = (done: number) => onProgress?.({ phase: 'validate', done, total });
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    let result: ImportResult | undefined;
+    const prepared =
+      kind === 'staff'
+        ? { kind, rows: await prepareStaff(actor, sheet, report) }
+        : kind === 'agencies'
+          ? { kind, ...(await prepareAgencies(actor, sheet)) }
+          : { kind, rows: await prepareAccounts(actor, sheet) };
+    onProgress?.({ phase: 'validate', done: total, total });
+    try {
+      await db.transaction().execute(async (tx) => {
+        let counts: { inserted: number; updated: number };
+        if (prepared.kind === 'staff') {
+          const unitIds = await repo.ensureUnitsInTx(
+            tx,
+            prepared.rows.filter((r) => r.unit).map((r) => ({ agencyId: r.agencyId, path: [r.unit!] })),
+          );
+          counts = await repo.upsertStaffInTx(
+            tx,
+            prepared.rows.map((r) => ({
+              ...r,
+              unitId: r.unit ? (unitIds.get(`${r.agencyId}\u0000${r.unit}`) ?? null) : null,
+            })),
+            (done) => onProgress?.({ phase: 'write', done, total }),
+          );
+        } else if (prepared.kind === 'agencies') {
+          const up = await repo.upsertAgenciesInTx(tx, prepared.rows, prepared.resolveParent);
+          counts = up.counts;
+          await repo.ensureUnitsInTx(
+            tx,
+            prepared.rows.flatMap((r) =>
+              r.units.map((path) => ({
+                agencyId: up.idByKey.get(`${r.regionCode}\u0000${r.name}`)!,
+                path,
+              })),
+            ),
+          );
+        } else counts = await repo.upsertAccountsInTx(tx, prepared.rows);
+        result = { ...counts, unchanged: total - counts.inserted - counts.updated, errors: [] };
+        onProgress?.({ phase: 'write', done: total, total });
+        if (dryRun) throw new DryRunRollback();
+        await recordAuditInTx(tx, {
+          actorId: actor.id,
+          action: `registry.import.${kind}`,
+          subjectType: 'import',
+          subjectId: sha256,
+          details: { kind, rows: total, ...counts, unchanged: result.unchanged },
+        });
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+    }
+    return result!;
+  }
+
   return {
     /**
      * Imports a CSV or XLSX file (*impor data kepegawaian*): all rows are validated first; any
@@ -268,71 +346,13 @@ export function createRegistryService({
      * written. Otherwise one transaction upserts in batches and records one audit event. Unchanged
      * rows are counted and not rewritten. `dryRun` does the same work and rolls back.
      */
-    async importFile({
-      actor,
-      kind,
-      data,
-      dryRun = false,
-      onProgress,
-    }: ImportOptions): Promise<ImportResult> {
-      requireWrite(actor);
-      const sheet = await readSheet(data);
-      const total = sheet.rows.length;
-      onProgress?.({ phase: 'read', done: total, total });
-      const report = (done: number) => onProgress?.({ phase: 'validate', done, total });
-      const sha256 = createHash('sha256').update(data).digest('hex');
-      let result: ImportResult | undefined;
-      const prepared =
-        kind === 'staff'
-          ? { kind, rows: await prepareStaff(actor, sheet, report) }
-          : kind === 'agencies'
-            ? { kind, ...(await prepareAgencies(actor, sheet)) }
-            : { kind, rows: await prepareAccounts(actor, sheet) };
-      onProgress?.({ phase: 'validate', done: total, total });
+    async importFile(opts: ImportOptions): Promise<ImportResult> {
+      requireWrite(opts.actor);
       try {
-        await db.transaction().execute(async (tx) => {
-          let counts: { inserted: number; updated: number };
-          if (prepared.kind === 'staff') {
-            const unitIds = await repo.ensureUnitsInTx(
-              tx,
-              prepared.rows.filter((r) => r.unit).map((r) => ({ agencyId: r.agencyId, path: [r.unit!] })),
-            );
-            counts = await repo.upsertStaffInTx(
-              tx,
-              prepared.rows.map((r) => ({
-                ...r,
-                unitId: r.unit ? (unitIds.get(`${r.agencyId}\u0000${r.unit}`) ?? null) : null,
-              })),
-              (done) => onProgress?.({ phase: 'write', done, total }),
-            );
-          } else if (prepared.kind === 'agencies') {
-            const up = await repo.upsertAgenciesInTx(tx, prepared.rows, prepared.resolveParent);
-            counts = up.counts;
-            await repo.ensureUnitsInTx(
-              tx,
-              prepared.rows.flatMap((r) =>
-                r.units.map((path) => ({
-                  agencyId: up.idByKey.get(`${r.regionCode}\u0000${r.name}`)!,
-                  path,
-                })),
-              ),
-            );
-          } else counts = await repo.upsertAccountsInTx(tx, prepared.rows);
-          result = { ...counts, unchanged: total - counts.inserted - counts.updated, errors: [] };
-          onProgress?.({ phase: 'write', done: total, total });
-          if (dryRun) throw new DryRunRollback();
-          await recordAuditInTx(tx, {
-            actorId: actor.id,
-            action: `registry.import.${kind}`,
-            subjectType: 'import',
-            subjectId: sha256,
-            details: { kind, rows: total, ...counts, unchanged: result.unchanged },
-          });
-        });
+        return await importUnchecked(opts);
       } catch (e) {
-        if (!(e instanceof DryRunRollback)) throw e;
+        throw truncate(e, opts.maxErrors ?? MAX_REPORTED_ERRORS);
       }
-      return result!;
     },
 
     /** Staff list and search (*daftar pegawai*), within the actor's jurisdiction. */
