@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
+import { importCommand } from '../features/registry/registry.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
 import { usersCommand } from '../features/users/users.cli.ts';
 import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Command[] = [
   scanCommand,
   evalCommand,
   trainCommand,
+  importCommand,
   usersCommand,
   auditCommand,
 ];
