@@ -27,5 +27,32 @@ export const Me = z.object({
   agencyId: z.string().nullable(),
   /** What the role may do (src/domain/permissions.ts), so the UI hides what the server refuses. */
   permissions: z.array(z.enum(ACTIONS)),
+  /** Whether the user has a TOTP second factor. */
+  twoFactor: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** `POST /api/auth/login` → 202: the password was right; the second step is still to take. */
+export const LoginChallenge = z.object({
+  /** `totp`: enter a code from the authenticator app; `enrol`: set up the second factor first. */
+  next: z.enum(['totp', 'enrol']),
+});
+export type LoginChallenge = z.infer<typeof LoginChallenge>;
+
+export const TotpCodeInput = z.object({
+  /** Six digits from the app, or a recovery code (`xxxxx-xxxxx`). */
+  code: z.string().trim().min(1, 'Kode wajib diisi').max(32),
+});
+export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
+
+/** A new second factor being enrolled: shown once, never again. */
+export const TotpEnrolment = z.object({
+  secret: z.string(),
+  uri: z.string(),
+  /** The otpauth URI as a QR code, an SVG data URL. */
+  qrCode: z.string(),
+});
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const TotpEnrolled = z.object({ me: Me, recoveryCodes: z.array(z.string()) });
+export type TotpEnrolled = z.infer<typeof TotpEnrolled>;
