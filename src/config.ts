@@ -18,6 +18,7 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'harus 32 byte base64 / must be 32 bytes in base64')
     .optional(),
   NETRA_DEMO: z.enum(['0', '1']).optional(),
+  NETRA_REQUIRE_TOTP: z.enum(['0', '1']).optional(),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
@@ -30,6 +31,11 @@ export type Config = {
   masterKey: string | undefined;
   /** Seed the demo data set on first start: on by default in embedded mode, off with a DATABASE_URL. */
   demo: boolean;
+  /**
+   * Every user must use a TOTP second factor: on by default, off by default only with demo data
+   * (so the documented demo logins work); see docs/decisions/0003-totp-and-demo-logins.md.
+   */
+  requireTotp: boolean;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
 };
@@ -60,6 +66,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     masterKey: e.NETRA_MASTER_KEY,
     demo: e.NETRA_DEMO ? e.NETRA_DEMO === '1' : e.DATABASE_URL === undefined,
+    requireTotp: e.NETRA_REQUIRE_TOTP
+      ? e.NETRA_REQUIRE_TOTP === '1'
+      : !(e.NETRA_DEMO ? e.NETRA_DEMO === '1' : e.DATABASE_URL === undefined),
     logLevel: e.NETRA_LOG_LEVEL,
     jobPollMs: e.NETRA_JOB_POLL_MS,
   };
