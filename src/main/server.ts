@@ -16,6 +16,7 @@ import { createSystemService } from '../features/system/system.service.ts';
 import { usersRoutes } from '../features/users/users.routes.ts';
 import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
+import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
 import { VERSION } from '../version.ts';
@@ -36,11 +37,17 @@ export type RunningServer = {
  */
 export async function wireServer(
   database: Database,
-  opts: { logLevel?: string; pollMs?: number; webDist?: string } = {},
+  opts: {
+    logLevel?: string;
+    pollMs?: number;
+    webDist?: string;
+    masterKey?: Buffer;
+    requireTotp?: boolean;
+  } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
-  const auth = createAuthService({ db });
+  const auth = createAuthService({ db, masterKey: opts.masterKey, requireTotp: opts.requireTotp });
   const registry = createRegistryService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
@@ -88,7 +95,13 @@ export async function createServer(
     await database.close();
     throw e;
   }
+  if (!config.requireTotp)
+    logger.warn(
+      'TOTP tidak diwajibkan / a second factor is not required: set NETRA_REQUIRE_TOTP=1 in production',
+    );
   const { app, worker } = await wireServer(database, {
+    masterKey: loadMasterKey(config, (m) => logger.warn(m)),
+    requireTotp: config.requireTotp,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
