@@ -185,7 +185,7 @@ export function createAuthService({
         else if (
           step === null &&
           /[a-z]/i.test(trimmed) &&
-          (await repo.useRecoveryCode(tx, row.id, recoveryCodeHash(trimmed), t))
+          (await repo.spendRecoveryCode(tx, row.id, recoveryCodeHash(trimmed), t))
         )
           factor = 'recovery';
         if (!factor) return null;
