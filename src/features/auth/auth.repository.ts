@@ -117,7 +117,12 @@ export async function claimTotpStep(tx: Transaction<Tables>, userId: string, ste
 }
 
 /** Marks an unused recovery code used; false when it is unknown or used. */
-export async function spendRecoveryCode(tx: Transaction<Tables>, userId: string, codeHash: string, now: Date) {
+export async function spendRecoveryCode(
+  tx: Transaction<Tables>,
+  userId: string,
+  codeHash: string,
+  now: Date,
+) {
   const r = await tx
     .updateTable('user_recovery_codes')
     .set({ used_at: now })
