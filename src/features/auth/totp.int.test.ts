@@ -131,4 +131,21 @@ describe('TOTP codes with a controlled clock', () => {
     const auth = createAuthService({ db: database.db, masterKey });
     expect((await auth.login(user)).next).toBeNull();
   });
+
+  it('an administrator removes a lost second factor; the user enrols again', async () => {
+    const user = await makeUser(database.db, { regionCode: '64.71' });
+    const auth = createAuthService({ db: database.db, masterKey, requireTotp: true });
+    const pending = (await auth.login(user)).token;
+    const { secret } = await auth.startEnrolment(pending);
+    await auth.confirmEnrolment(pending, totpCodeAt(secret, new Date()));
+    expect((await auth.login(user)).next).toBe('totp');
+
+    const admin = await makeUser(database.db, { role: 'admin', regionCode: '64' });
+    const adminAuth = await auth.login(admin);
+    const { secret: adminSecret } = await auth.startEnrolment(adminAuth.token);
+    const enrolled = await auth.confirmEnrolment(adminAuth.token, totpCodeAt(adminSecret, new Date()));
+    const res = await post(`/api/users/${user.id}/totp/reset`, `netra_session=${enrolled.token}`);
+    expect(res.statusCode).toBe(204);
+    expect((await auth.login(user)).next).toBe('enrol');
+  });
 });

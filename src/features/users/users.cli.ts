@@ -103,18 +103,33 @@ Contoh / example:
 const resetCommand: Command = {
   name: 'reset',
   summary: 'Mengatur ulang kata sandi / reset a password',
-  help: `Pemakaian / usage: netra users reset USERNAME [--password-stdin]
+  help: `Pemakaian / usage: netra users reset USERNAME [--password-stdin | --totp]
 
 Mengatur kata sandi baru, membuka kunci akun, dan mengakhiri semua sesinya. Tanpa --password-stdin,
-kata sandi acak dibuat dan dicetak SEKALI.
+kata sandi acak dibuat dan dicetak SEKALI. Dengan --totp: hanya menghapus faktor kedua (ponsel
+hilang); pengguna mendaftar ulang saat masuk berikutnya.
 Sets a new password, unlocks the account and ends all its sessions. Without --password-stdin a random
-password is generated and printed ONCE.
+password is generated and printed ONCE. With --totp: only removes the second factor (lost phone);
+the user enrols again at the next sign-in.
 
 ${PASSWORD_RULES}
 `,
   async run(argv, io) {
-    const { values, positionals } = parseFlags(argv, { 'password-stdin': { type: 'boolean' } }, true);
+    const { values, positionals } = parseFlags(
+      argv,
+      { 'password-stdin': { type: 'boolean' }, totp: { type: 'boolean' } },
+      true,
+    );
     const username = oneUsername(positionals);
+    if (values.totp) {
+      if (values['password-stdin'])
+        throw new CliUsageError('--totp dan --password-stdin tidak bersamaan / not together');
+      return withUsers(io, async (users) => {
+        await users.resetTotp(null, await users.userIdByName(username));
+        io.stdout.write(`Faktor kedua dihapus / second factor removed: ${username}\n`);
+        return 0;
+      });
+    }
     const password = values['password-stdin'] ? await readStdin(io) : undefined;
     return withUsers(io, async (users) => {
       const pw = await users.resetPassword(null, await users.userIdByName(username), password);

@@ -131,3 +131,13 @@ export async function revokeUserSessions(
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** Removes a user's second factor and recovery codes (a lost phone); they enrol again at sign-in. */
+export async function clearTotp(tx: Transaction<Tables>, userId: string) {
+  await tx
+    .updateTable('users')
+    .set({ totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null })
+    .where('id', '=', userId)
+    .execute();
+  await tx.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();
+}

@@ -88,6 +88,23 @@ export const usersRoutes =
     );
 
     app.post(
+      '/api/users/:id/totp/reset',
+      {
+        config: { permission: 'users.manage' },
+        schema: {
+          tags: ['pengguna'],
+          summary: 'Hapus faktor kedua (ponsel hilang) / remove the second factor (lost phone)',
+          params: UserIdParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (req, reply) => {
+        await users.resetTotp(req.actor, req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.post(
       '/api/auth/password',
       {
         config: { permission: 'authenticated' },

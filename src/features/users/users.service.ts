@@ -183,6 +183,23 @@ export function createUsersService({ db, now = () => new Date() }: { db: Kysely<
       return present(actor, (await repo.findUserWithin(db, NATIONAL, u.id))!);
     },
 
+    /** Removes a user's second factor (lost phone) and ends their sessions; they enrol again. */
+    async resetTotp(actor: UsersActor, id: string): Promise<void> {
+      const u = await loadManaged(actor, id);
+      const t = now();
+      await db.transaction().execute(async (tx) => {
+        await repo.clearTotp(tx, u.id);
+        const revoked = await repo.revokeUserSessions(tx, u.id, t);
+        await recordAuditInTx(tx, {
+          actorId: actor?.id ?? null,
+          action: 'user.totp_reset',
+          subjectType: 'user',
+          subjectId: u.id,
+          details: { revokedSessions: revoked, via: actor ? 'api' : 'cli' },
+        });
+      });
+    },
+
     /** Ends every session of a user (a lost laptop, a leaving employee). */
     async revokeSessions(actor: UsersActor, id: string): Promise<number> {
       const u = await loadManaged(actor, id);
