@@ -81,8 +81,10 @@ export const StaffPage = z.object({
   items: z.array(StaffSummary),
   page: z.number().int(),
   pageSize: z.number().int(),
-  /** Matching rows, counted up to 10,000; `totalCapped` says the real number is larger. */
-  total: z.number().int(),
+  /** Another page follows. */
+  hasMore: z.boolean(),
+  /** Filter-only lists: matching rows counted up to 10,000 (`totalCapped`: more). Null for text searches. */
+  total: z.number().int().nullable(),
   totalCapped: z.boolean(),
 });
 export type StaffPage = z.infer<typeof StaffPage>;

@@ -66,53 +66,62 @@ export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle'
 }
 
 /**
- * Staff in the actor's jurisdiction with filters and paging. A name search matches the Indonesian
- * full-text vector or a trigram word similarity (typos: "Santosa" finds "Santoso"), best match first.
+ * Staff in the actor's jurisdiction with filters and paging. A name search first matches the
+ * Indonesian full-text vector (every word, best word similarity first); when that finds nothing it
+ * falls back to trigram word similarity, which finds typos ("Santosa" → "Santoso"). Text searches
+ * report `hasMore` only; filter-only lists also count matches up to COUNT_CAP.
  */
 export async function searchStaff(
   db: Db,
   root: string,
   query: Omit<StaffQuery, 'page' | 'pageSize'> & { page: number; pageSize: number },
   opts: { count?: boolean } = {},
-): Promise<{ items: StaffSummary[]; total: number; totalCapped: boolean }> {
+): Promise<{ items: StaffSummary[]; hasMore: boolean; total: number | null; totalCapped: boolean }> {
   const where: RawBuilder<unknown>[] = [inRegion('s.region_code', root)];
   if (query.region) where.push(inRegion('s.region_code', query.region));
   if (query.agencyId) where.push(sql`s.agency_id = ${query.agencyId}`);
   if (query.status) where.push(sql`s.status = ${query.status}`);
   if (query.positionType) where.push(sql`s.position_type = ${query.positionType}`);
   if (query.active) where.push(sql`s.active = ${query.active === 'true'}`);
-  let order: RawBuilder<unknown> = sql`s.name, s.id`;
   const q = query.q ? classifyQuery(query.q) : undefined;
-  if (q?.kind === 'nip') where.push(sql`s.nip = ${q.value}`);
-  else if (q?.kind === 'nipPrefix') where.push(sql`s.nip LIKE ${`${q.value}%`}`);
+  const run = async (extra: RawBuilder<unknown> | null, order: RawBuilder<unknown>) => {
+    const cond = sql.join(extra ? [...where, extra] : where, sql` AND `);
+    const rows = await sql<StaffRowDb>`
+      SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
+             a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
+      FROM staff s JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
+      WHERE ${cond}
+      ORDER BY ${order}
+      LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+    return { rows: rows.rows, cond };
+  };
+  let result: { rows: StaffRowDb[]; cond: RawBuilder<unknown> };
+  if (q?.kind === 'nip') result = await run(sql`s.nip = ${q.value}`, sql`s.id`);
+  else if (q?.kind === 'nipPrefix') result = await run(sql`s.nip LIKE ${`${q.value}%`}`, sql`s.nip`);
   else if (q?.kind === 'handle')
-    where.push(
+    result = await run(
       sql`s.id IN (SELECT staff_id FROM social_accounts WHERE lower(handle) LIKE ${`%${q.value.replace(/[%_\\]/g, '\\$&')}%`})`,
+      sql`s.name, s.id`,
     );
   else if (q?.kind === 'name') {
-    where.push(sql`(s.search @@ websearch_to_tsquery('indonesian', ${q.value}) OR ${q.value} <% s.name)`);
-    order = sql`word_similarity(${q.value}, s.name) DESC, s.name, s.id`;
-  }
-  const cond = sql.join(where, sql` AND `);
-  const rows = await sql<StaffRowDb>`
-    SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
-           a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
-    FROM staff s JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
-    WHERE ${cond}
-    ORDER BY ${order}
-    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
-  let total = 0;
-  if (opts.count !== false) {
+    const byWords = sql`word_similarity(${q.value}, s.name) DESC, s.name, s.id`;
+    result = await run(sql`s.search @@ plainto_tsquery('indonesian', ${q.value})`, byWords);
+    if (result.rows.length === 0 && query.page === 1) result = await run(sql`${q.value} <% s.name`, byWords);
+  } else result = await run(null, sql`s.name, s.id`);
+  const hasMore = result.rows.length > query.pageSize;
+  let total: number | null = null;
+  if (!q && opts.count !== false) {
     const c = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM staff s WHERE ${cond} LIMIT ${COUNT_CAP + 1}) t`.execute(
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM staff s WHERE ${result.cond} LIMIT ${COUNT_CAP + 1}) t`.execute(
       db,
     );
     total = c.rows[0]!.n;
   }
   return {
-    items: rows.rows.map(toSummary),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    items: result.rows.slice(0, query.pageSize).map(toSummary),
+    hasMore,
+    total: total === null ? null : Math.min(total, COUNT_CAP),
+    totalCapped: total !== null && total > COUNT_CAP,
   };
 }
 
