@@ -19,11 +19,33 @@ describe('parseNip', () => {
     }
     expect(r).toEqual({
       ok: true,
-      value: { nip: normaliseNip(input), birthDate: birth, appointedOn: tmt, sex, sequence: seq },
+      value: {
+        nip: normaliseNip(input),
+        birthDate: birth,
+        appointedOn: tmt,
+        kind: 'pns',
+        sex,
+        sequence: seq,
+      },
+    });
+  });
+
+  it('reads NI PPPK numbers: appointment year, then 21', () => {
+    expect(parseNip('199510102022212903', TODAY)).toEqual({
+      ok: true,
+      value: {
+        nip: '199510102022212903',
+        birthDate: '1995-10-10',
+        appointedOn: '2022',
+        kind: 'pppk',
+        sex: 'female',
+        sequence: 903,
+      },
     });
   });
 
   it.each([
+    ['199510102022222903', /bulan TMT CPNS 22/],
     ['19850317201001100', /18 digit/],
     ['1985031720100110041', /18 digit/],
     ['1.98503E+17', /sebagai Teks/],

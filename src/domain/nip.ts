@@ -7,8 +7,8 @@
  *   date   CPNS   sex (1 male, 2 female)
  * ```
  * - digits 1–8: date of birth, YYYYMMDD;
- * - digits 9–14: year and month of appointment as CPNS (TMT CPNS), YYYYMM; PPPK numbers use the
- *   same layout with the contract start;
+ * - digits 9–14: year and month of appointment as CPNS (TMT CPNS), YYYYMM. PPPK numbers (NI PPPK)
+ *   carry the year of appointment followed by "21" in place of the month;
  * - digit 15: sex, 1 = male, 2 = female;
  * - digits 16–18: sequence among staff with the same birth date, appointment month and sex, 001–999.
  *
@@ -21,8 +21,10 @@ export type ParsedNip = {
   nip: string;
   /** ISO date, YYYY-MM-DD. */
   birthDate: string;
-  /** TMT CPNS as YYYY-MM. */
+  /** TMT CPNS as YYYY-MM; for a PPPK number only the year, YYYY. */
   appointedOn: string;
+  /** `pppk` when digits 13–14 are "21" (NI PPPK), else `pns` (PNS/CPNS). */
+  kind: 'pns' | 'pppk';
   sex: NipSex;
   sequence: number;
 };
@@ -72,11 +74,13 @@ export function parseNip(input: string, today: Date = new Date()): NipResult {
 
   const ty = Number(nip.slice(8, 12));
   const tm = Number(nip.slice(12, 14));
-  if (tm < 1 || tm > 12) return { ok: false, reason: `bulan TMT CPNS ${nip.slice(12, 14)} tidak mungkin` };
-  const appointedOn = `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
+  const kind = tm === 21 ? 'pppk' : 'pns';
+  if (kind === 'pns' && (tm < 1 || tm > 12))
+    return { ok: false, reason: `bulan TMT CPNS ${nip.slice(12, 14)} tidak mungkin` };
+  const appointedOn = kind === 'pppk' ? nip.slice(8, 12) : `${nip.slice(8, 12)}-${nip.slice(12, 14)}`;
   if (appointedOn > todayIso.slice(0, 7))
     return { ok: false, reason: `TMT CPNS ${appointedOn} di masa depan` };
-  const ageAtAppointment = ty - by - (tm < bm ? 1 : 0);
+  const ageAtAppointment = ty - by - (kind === 'pns' && tm < bm ? 1 : 0);
   if (ageAtAppointment < MIN_AGE_AT_APPOINTMENT || ageAtAppointment > MAX_AGE_AT_APPOINTMENT)
     return {
       ok: false,
@@ -91,6 +95,6 @@ export function parseNip(input: string, today: Date = new Date()): NipResult {
 
   return {
     ok: true,
-    value: { nip, birthDate, appointedOn, sex: sexDigit === '1' ? 'male' : 'female', sequence },
+    value: { nip, birthDate, appointedOn, kind, sex: sexDigit === '1' ? 'male' : 'female', sequence },
   };
 }
