@@ -20,6 +20,7 @@ import { IconAlert } from '../../ui/icons.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { PublicHeader } from '../public/PublicHeader.tsx';
 import { useLogin, useMe } from './api.ts';
+import { EnrolStep, TotpStep } from './SecondFactor.tsx';
 
 /** Where to go after signing in: the staff page the user was sent away from, else the Dasbor. */
 function targetAfterLogin(state: unknown): string {
@@ -38,9 +39,11 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const [step, setStep] = useState<'password' | 'totp' | 'enrol'>('password');
 
   const target = targetAfterLogin(location.state);
   if (me.data) return <Navigate to={target} replace />;
+  const done = () => navigate(target, { replace: true });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -52,7 +55,7 @@ export function LoginPage() {
     if (errors.username || errors.password) return;
     login.mutate(
       { username: username.trim(), password },
-      { onSuccess: () => navigate(target, { replace: true }) },
+      { onSuccess: (result) => ('next' in result ? setStep(result.next) : done()) },
     );
   };
 
@@ -91,7 +94,7 @@ export function LoginPage() {
                   {t('login.intro')}
                 </Text>
               </Stack>
-              {errorMessage && (
+              {step === 'password' && errorMessage && (
                 <Alert
                   color="red"
                   variant="light"
@@ -102,7 +105,11 @@ export function LoginPage() {
                   {errorMessage}
                 </Alert>
               )}
-              {me.isPending ? (
+              {step === 'totp' ? (
+                <TotpStep onDone={done} />
+              ) : step === 'enrol' ? (
+                <EnrolStep onDone={done} />
+              ) : me.isPending ? (
                 <Center py="md">
                   <Loader size="sm" aria-label={t('app.loading')} />
                 </Center>

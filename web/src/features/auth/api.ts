@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { LoginInput, Me } from '../../../../src/contracts/auth.ts';
+import {
+  LoginChallenge,
+  LoginInput,
+  Me,
+  TotpCodeInput,
+  TotpEnrolled,
+  TotpEnrolment,
+} from '../../../../src/contracts/auth.ts';
 import { ApiError, apiRequest } from '../../app/api.ts';
 
 import { meQueryKey } from './keys.ts';
@@ -26,15 +33,51 @@ export function useMe() {
   });
 }
 
-/** Signs in (`POST /api/auth/login`); on success the session cookie is set and `useMe` updated. */
+/**
+ * The password step of signing in (`POST /api/auth/login`): the user (signed in), or a challenge
+ * `{ next: 'totp' | 'enrol' }` when a second step is needed (the cookie then holds a half-done session).
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: LoginInput) =>
-      apiRequest('/api/auth/login', { method: 'POST', body: LoginInput.parse(input), schema: Me }),
-    onSuccess: (me) => {
-      queryClient.setQueryData(meQueryKey, me);
+      apiRequest('/api/auth/login', {
+        method: 'POST',
+        body: LoginInput.parse(input),
+        schema: Me.or(LoginChallenge),
+      }),
+    onSuccess: (result) => {
+      if (!('next' in result)) queryClient.setQueryData(meQueryKey, result);
     },
+  });
+}
+
+/** The second step: a TOTP code or a recovery code (`POST /api/auth/totp`). */
+export function useTotpLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) =>
+      apiRequest('/api/auth/totp', { method: 'POST', body: TotpCodeInput.parse({ code }), schema: Me }),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}
+
+/** Starts TOTP enrolment: a new secret with its QR code (`POST /api/auth/totp/enrolment`). */
+export function useStartEnrolment() {
+  return useMutation({
+    mutationFn: () => apiRequest('/api/auth/totp/enrolment', { method: 'POST', schema: TotpEnrolment }),
+  });
+}
+
+/** Confirms enrolment with a code; answers the recovery codes (shown once). */
+export function useConfirmEnrolment() {
+  return useMutation({
+    mutationFn: (code: string) =>
+      apiRequest('/api/auth/totp/enrolment/confirm', {
+        method: 'POST',
+        body: TotpCodeInput.parse({ code }),
+        schema: TotpEnrolled,
+      }),
   });
 }
 
