@@ -77,6 +77,8 @@ export function StaffLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const me = useCurrentUser();
+  const sections = SECTIONS.filter((s) => s.permission === null || me.permissions.includes(s.permission));
 
   return (
     <>
@@ -109,7 +111,7 @@ export function StaffLayout() {
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
           <AppShell.Section grow component={ScrollArea}>
             <Stack gap={2}>
-              {SECTIONS.map((section) => {
+              {sections.map((section) => {
                 const Icon = section.icon;
                 const active =
                   section.path === '/app'
