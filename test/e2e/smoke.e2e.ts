@@ -106,10 +106,11 @@ describe('web smoke', () => {
       'Penanganan',
       'Pencegahan',
       'Registri',
-      'Admin',
     ]) {
       expect(await nav.getByRole('link', { name: section }).isVisible(), section).toBe(true);
     }
+    // Administration is only for administrators (src/domain/permissions.ts).
+    expect(await nav.getByRole('link', { name: 'Admin' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Dasbor' }).click();
     await page.waitForURL((url) => url.pathname === '/app');
 
