@@ -64,7 +64,7 @@ describe('TOTP sign-in and role limits in the browser', () => {
     await passwordStep(page, 'admin');
     const secret = await enrol(page);
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-    expect(await nav.getByRole('link', { name: 'Admin' }).isVisible()).toBe(true);
+    await nav.getByRole('link', { name: 'Admin' }).waitFor();
 
     await page.getByRole('button', { name: /Menu pengguna/ }).click();
     await page.getByRole('menuitem', { name: 'Keluar' }).click();
@@ -91,7 +91,7 @@ describe('TOTP sign-in and role limits in the browser', () => {
     await passwordStep(page, 'satgas.balikpapan');
     await enrol(page);
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-    expect(await nav.getByRole('link', { name: 'Pencegahan' }).isVisible()).toBe(true);
+    await nav.getByRole('link', { name: 'Pencegahan' }).waitFor();
     for (const hidden of ['Laporan', 'Penanganan', 'Registri', 'Admin'])
       expect(await nav.getByRole('link', { name: hidden }).count(), hidden).toBe(0);
 
