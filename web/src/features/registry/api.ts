@@ -1,0 +1,133 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ErrorBody } from '../../../../src/contracts/errors.ts';
+import {
+  AccountPage,
+  type AccountPatch,
+  AccountView,
+  AgencyNode,
+  type ImportKind,
+  ImportResult,
+  StaffDetail,
+  StaffPage,
+} from '../../../../src/contracts/registry.ts';
+import { ApiError, apiRequest } from '../../app/api.ts';
+
+export type StaffFilters = {
+  q?: string;
+  status?: string;
+  positionType?: string;
+  active?: string;
+  agencyId?: string;
+  page: number;
+};
+
+/** Query string from the defined values only. */
+export const toQuery = (values: Record<string, string | number | undefined>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export function useStaff(filters: StaffFilters) {
+  return useQuery({
+    queryKey: ['registry', 'staff', filters],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/registry/staff${toQuery({ ...filters, pageSize: 25 })}`, {
+        schema: StaffPage,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStaffDetail(id: string) {
+  return useQuery({
+    queryKey: ['registry', 'staff', 'detail', id],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/registry/staff/${encodeURIComponent(id)}`, { schema: StaffDetail, signal }),
+  });
+}
+
+export function useAgencies(q: string) {
+  return useQuery({
+    queryKey: ['registry', 'agencies', q],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/registry/agencies${toQuery({ q })}`, { schema: AgencyNode.array(), signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAccounts(filters: { q?: string; platform?: string; watchStatus?: string; page: number }) {
+  return useQuery({
+    queryKey: ['registry', 'accounts', filters],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/registry/accounts${toQuery({ ...filters, pageSize: 25 })}`, {
+        schema: AccountPage,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUpdateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: AccountPatch }) =>
+      apiRequest(`/api/registry/accounts/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: patch,
+        schema: AccountView,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+/**
+ * Uploads an import file (multipart) with upload progress; `dryRun` for the wizard's preview.
+ * XMLHttpRequest rather than fetch because fetch reports no upload progress.
+ */
+export function uploadImport(opts: {
+  kind: ImportKind;
+  file: File;
+  dryRun: boolean;
+  onProgress: (share: number) => void;
+}): Promise<ImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/registry/import/${opts.kind}?dryRun=${opts.dryRun}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () =>
+      reject(new ApiError({ status: 0, code: 'INTERNAL', message: 'network error', fromServer: false }));
+    xhr.onload = () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = undefined;
+      }
+      if (xhr.status === 200) {
+        const r = ImportResult.safeParse(json);
+        if (r.success) return resolve(r.data);
+      }
+      const e = ErrorBody.safeParse(json);
+      reject(
+        e.success
+          ? new ApiError({ status: xhr.status, ...e.data, fromServer: true })
+          : new ApiError({
+              status: xhr.status,
+              code: 'INTERNAL',
+              message: `HTTP ${xhr.status}`,
+              fromServer: false,
+            }),
+      );
+    };
+    const form = new FormData();
+    form.append('file', opts.file);
+    xhr.send(form);
+  });
+}
