@@ -60,6 +60,12 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: 'registri/pegawai/:id',
+            lazy: async () => ({
+              Component: (await import('../features/registry/StaffDetailPage.tsx')).StaffDetailPage,
+            }),
+          },
+          {
             path: 'admin',
             lazy: async () => ({ Component: (await import('../features/admin/AdminPage.tsx')).AdminPage }),
           },
