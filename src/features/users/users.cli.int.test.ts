@@ -20,11 +20,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const netra = (args: string[], input?: string) =>
+const netra = (args: string[], input?: string, envOverride: Record<string, string> = env) =>
   spawnSync(NETRA_BIN, args, {
     encoding: 'utf8',
     input,
-    env: { ...process.env, NETRA_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NETRA_LOG_LEVEL: 'warn', ...envOverride },
     timeout: 60_000,
   });
 
@@ -77,6 +77,26 @@ describe('netra users and netra audit', () => {
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, events: 3 });
 
+    // Back up, restore into an empty instance, and find the users and the intact chain there.
+    const file = join(dataDir, 'netra.backup');
+    expect(netra(['backup', file]).status).toBe(0);
+    const otherDir = mkdtempSync(join(tmpdir(), 'netra-cli-restore-'));
+    const other = await scratchDataEnv(otherDir);
+    try {
+      const restored = netra(['restore', file], undefined, other.env);
+      expect(restored.stderr).toBe('');
+      expect(restored.status).toBe(0);
+      expect(JSON.parse(netra(['audit', 'verify', '--json'], undefined, other.env).stdout)).toMatchObject({
+        ok: true,
+        events: 3,
+      });
+      expect(netra(['users', 'disable', 'admin.kaltim', '--enable'], undefined, other.env).status).toBe(0);
+      expect(netra(['restore', file], undefined, other.env).status).not.toBe(0);
+    } finally {
+      await other.drop();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+
     const database = await openDatabase({ dataDir, databaseUrl: env.DATABASE_URL });
     try {
       const second = await database.db
@@ -95,5 +115,5 @@ describe('netra users and netra audit', () => {
     const broken = netra(['audit', 'verify']);
     expect(broken.status).toBe(4);
     expect(broken.stderr).toMatch(/BROKEN at event \d+/);
-  });
+  }, 300_000);
 });
