@@ -4,8 +4,9 @@
  * 1. Generates a seeded corpus of N posts (default 1,000,000; 10–600 characters) into a temp dir:
  *    `--corpus mixed` (default: 80 % everyday, 15 % political but neutral, 5 % partisan posts) or
  *    `--corpus dense` (the first generator: word salad, a quarter of the posts get flagged).
- * 2. Parse-only floor: read the file line by line, JSON.parse each line, write a minimal result line.
- * 3. Scan: the same loop, but run the detector and write the full result line.
+ * 2. Parse-only floor: read the file line by line (the CLI's batched reader), JSON.parse each line,
+ *    write a minimal result line (the CLI's buffered writer).
+ * 3. Scan: the same loop, but run the detector and write the full result line (the CLI's serialiser).
  *    Both on one thread in this Node process; prints posts/s and scan time / floor time.
  * 4. Compiles 546 packs at once (1 national + 545 regional contests, 1,553 pairs): time and memory.
  *
@@ -13,12 +14,13 @@
  */
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createDetector } from '../src/detection/detect.ts';
+import { serialiseResult } from '../src/detection/serialise.ts';
+import { openLineBatches, openWriter } from '../src/features/detection/detection.io.ts';
 import { makeMixedPost, makePacks, makePost, mixedPool, prng } from './generate-posts.ts';
 
 const { values } = parseArgs({
@@ -49,20 +51,22 @@ async function writeLines(path: string, lines: Iterable<string>): Promise<void> 
   await once(out, 'finish');
 }
 
+/**
+ * One pass over the corpus with the CLI's own I/O path (`netra scan`): lines in batches per read
+ * chunk, results buffered and written in 64 KiB blocks, back-pressure awaited once per batch.
+ */
 async function pass(input: string, output: string, each: (line: string) => string): Promise<number> {
   const started = process.hrtime.bigint();
-  const out = createWriteStream(output);
-  let buf = '';
-  const rl = createInterface({ input: createReadStream(input), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) {
-    buf += `${each(line)}\n`;
-    if (buf.length > 1 << 16) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
+  const out = openWriter(output, process.stdout);
+  for await (const batch of openLineBatches(input, process.stdin)) {
+    let pending: Promise<void> | undefined;
+    for (const line of batch) {
+      const p = out.write(each(line));
+      if (p) pending = p;
     }
+    if (pending) await pending;
   }
-  out.end(buf);
-  await once(out, 'finish');
+  await out.close();
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -100,7 +104,7 @@ const scan = await pass(corpus, join(dir, 'scan.jsonl'), (line) => {
   const result = detector.detect(post);
   if (result.flag) flagged++;
   if (result.signals.length > 0) withSignals++;
-  return JSON.stringify(result);
+  return serialiseResult(result);
 });
 console.log(`parse-only floor: ${(N / floor).toFixed(0)} posts/s (${floor.toFixed(2)} s)`);
 console.log(`scan:             ${(N / scan).toFixed(0)} posts/s (${scan.toFixed(2)} s), one thread`);

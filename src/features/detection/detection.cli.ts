@@ -3,9 +3,10 @@ import type { ScanResult } from '../../contracts/scan.ts';
 import { createDetector, type Detector } from '../../detection/detect.ts';
 import { evaluate, type Judged } from '../../detection/metrics.ts';
 import { checkModel, type Model } from '../../detection/score.ts';
+import { serialiseResult } from '../../detection/serialise.ts';
 import { type Example, trainModel } from '../../detection/train.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
-import { loadPacks, openLines, openWriter, progress } from './detection.io.ts';
+import { loadPacks, openLineBatches, openLines, openWriter, progress } from './detection.io.ts';
 
 function parseThreshold(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -109,25 +110,30 @@ export const scanCommand: Command = {
     let flagged = 0;
     let errors = 0;
     const started = Date.now();
-    for await (const line of openLines(values.in, io.stdin)) {
-      lineNo++;
-      const parsed = parsePostLine(line, lineNo);
-      let result: ScanResult;
-      if (!parsed.ok) {
-        errors++;
-        result = errorResult(parsed.id, parsed.error);
-      } else {
-        try {
-          result = detector.detect(parsed.post);
-        } catch (e) {
+    // Lines arrive in batches (one await per chunk, not per line); results are serialised by hand.
+    for await (const batch of openLineBatches(values.in, io.stdin)) {
+      let pending: Promise<void> | undefined;
+      for (const line of batch) {
+        lineNo++;
+        const parsed = parsePostLine(line, lineNo);
+        let result: ScanResult;
+        if (!parsed.ok) {
           errors++;
-          result = errorResult(parsed.post.id, `baris ${lineNo}: ${(e as Error).message}`);
+          result = errorResult(parsed.id, parsed.error);
+        } else {
+          try {
+            result = detector.detect(parsed.post);
+          } catch (e) {
+            errors++;
+            result = errorResult(parsed.post.id, `baris ${lineNo}: ${(e as Error).message}`);
+          }
         }
+        if (result.flag) flagged++;
+        const p = writer.write(serialiseResult(result));
+        if (p) pending = p;
+        bar.tick(lineNo);
       }
-      if (result.flag) flagged++;
-      const pending = writer.write(JSON.stringify(result));
       if (pending) await pending;
-      bar.tick(lineNo);
     }
     await writer.close();
     bar.done();

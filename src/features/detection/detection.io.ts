@@ -37,6 +37,46 @@ export function openLines(path: string | undefined, stdin: NodeJS.ReadableStream
   return createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
 }
 
+/**
+ * Opens `--in` as batches of lines: reads the stream in chunks (UTF-8 decoded across chunk
+ * boundaries) and splits them itself, so the caller awaits once per chunk rather than once per
+ * line. Lines end at `\n`, `\r\n` or a lone `\r` (as `readline` splits them); a last line without a
+ * newline is kept, empty lines are kept.
+ */
+export async function* openLineBatches(
+  path: string | undefined,
+  stdin: NodeJS.ReadableStream,
+): AsyncIterable<string[]> {
+  const input =
+    !path || path === '-' ? (stdin as Readable) : createReadStream(path, { highWaterMark: 1 << 20 });
+  input.setEncoding('utf8');
+  let rest = '';
+  let pendingCr = false;
+  for await (const chunk of input as AsyncIterable<string>) {
+    let text = rest + chunk;
+    let a = 0;
+    if (pendingCr && text.charCodeAt(0) === 10) a = 1;
+    pendingCr = false;
+    const lines: string[] = [];
+    for (let i = a; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        lines.push(text.slice(a, i));
+        a = i + 1;
+      } else if (c === 13) {
+        lines.push(text.slice(a, i));
+        if (i + 1 === text.length) pendingCr = true;
+        else if (text.charCodeAt(i + 1) === 10) i++;
+        a = i + 1;
+      }
+    }
+    rest = text.slice(a);
+    text = '';
+    if (lines.length > 0) yield lines;
+  }
+  if (rest.length > 0) yield [rest];
+}
+
 /** A buffered line writer that respects back-pressure. */
 export type LineWriter = { write(line: string): Promise<void> | undefined; close(): Promise<void> };
 
@@ -45,11 +85,17 @@ export function openWriter(path: string | undefined, stdout: NodeJS.WritableStre
   const toFile = !!path && path !== '-';
   const out = (toFile ? createWriteStream(path) : stdout) as Writable;
   let buf = '';
-  const flush = async (): Promise<void> => {
-    if (buf.length === 0) return;
+  // One pending 'drain' wait at a time, shared by every block written while the stream is full.
+  let draining: Promise<void> | null = null;
+  const flush = (): Promise<void> | undefined => {
+    if (buf.length === 0) return draining ?? undefined;
     const chunk = buf;
     buf = '';
-    if (!out.write(chunk)) await once(out, 'drain');
+    if (!out.write(chunk) && !draining)
+      draining = once(out, 'drain').then(() => {
+        draining = null;
+      });
+    return draining ?? undefined;
   };
   return {
     write(line: string) {
