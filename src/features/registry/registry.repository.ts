@@ -56,6 +56,37 @@ const toSummary = (r: StaffRowDb): StaffSummary => ({
   active: r.active,
 });
 
+/** A name search ranks at most this many full-text matches (a lone given name matches ~1 in 60). */
+export const NAME_CANDIDATES = 2_000;
+/** Dictionary words tried per query word when correcting typos. */
+const CORRECTIONS_PER_WORD = 4;
+
+/**
+ * Typo correction: each word of the query is replaced by the most similar words of the staff-name
+ * dictionary (`staff_name_words`, trigram similarity), giving a tsquery such as
+ * `(agus) & (saputra | saputri) & (daulay)`. Undefined when a word has no similar word at all.
+ */
+async function correctedTsquery(db: Db, text: string): Promise<string | undefined> {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1)
+    .slice(0, 6);
+  if (!words.length) return undefined;
+  const rows = await sql<{ i: number; word: string }>`
+    SELECT q.i, c.word FROM unnest(${words}::text[]) WITH ORDINALITY AS q(w, i)
+    CROSS JOIN LATERAL (SELECT word FROM staff_name_words WHERE word % q.w
+                        ORDER BY similarity(word, q.w) DESC, word LIMIT ${CORRECTIONS_PER_WORD}) c`.execute(
+    db,
+  );
+  const groups = words.map((_, i) => rows.rows.filter((r) => Number(r.i) === i + 1).map((r) => r.word));
+  if (groups.some((g) => g.length === 0)) return undefined;
+  // Dictionary words are letters and digits only (the trigger splits on anything else).
+  return groups
+    .map((g) => `(${g.map((w) => `'${w.replace(/[^\p{L}\p{N}]/gu, '')}'`).join(' | ')})`)
+    .join(' & ');
+}
+
 /** How a search text is read: an 18-digit NIP, a NIP prefix, an "@handle", or a name. */
 export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle' | 'name'; value: string } {
   const compact = q.replace(/[\s.-]/g, '');
@@ -66,10 +97,10 @@ export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle'
 }
 
 /**
- * Staff in the actor's jurisdiction with filters and paging. A name search first matches the
- * Indonesian full-text vector (every word, best word similarity first); when that finds nothing it
- * falls back to trigram word similarity, which finds typos ("Santosa" → "Santoso"). Text searches
- * report `hasMore` only; filter-only lists also count matches up to COUNT_CAP.
+ * Staff in the actor's jurisdiction with filters and paging. A name search matches the Indonesian
+ * full-text vector (every word), ranking up to NAME_CANDIDATES matches by word similarity; when it
+ * finds nothing, the words are corrected against the name dictionary ("Santosa" → "Santoso") and
+ * searched again. Text searches report `hasMore` only; filter-only lists also count up to COUNT_CAP.
  */
 export async function searchStaff(
   db: Db,
@@ -95,6 +126,18 @@ export async function searchStaff(
       LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
     return { rows: rows.rows, cond };
   };
+  /** Full-text match, ranked by word similarity among at most NAME_CANDIDATES matches. */
+  const byName = async (tsquery: RawBuilder<unknown>, text: string) => {
+    const cond = sql.join([...where, sql`s.search @@ ${tsquery}`], sql` AND `);
+    const rows = await sql<StaffRowDb>`
+      WITH c AS MATERIALIZED (SELECT s.id FROM staff s WHERE ${cond} LIMIT ${NAME_CANDIDATES})
+      SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
+             a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
+      FROM c JOIN staff s ON s.id = c.id JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
+      ORDER BY word_similarity(${text}, s.name) DESC, s.name, s.id
+      LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+    return { rows: rows.rows, cond };
+  };
   let result: { rows: StaffRowDb[]; cond: RawBuilder<unknown> };
   if (q?.kind === 'nip') result = await run(sql`s.nip = ${q.value}`, sql`s.id`);
   else if (q?.kind === 'nipPrefix') result = await run(sql`s.nip LIKE ${`${q.value}%`}`, sql`s.nip`);
@@ -104,9 +147,11 @@ export async function searchStaff(
       sql`s.name, s.id`,
     );
   else if (q?.kind === 'name') {
-    const byWords = sql`word_similarity(${q.value}, s.name) DESC, s.name, s.id`;
-    result = await run(sql`s.search @@ plainto_tsquery('indonesian', ${q.value})`, byWords);
-    if (result.rows.length === 0 && query.page === 1) result = await run(sql`${q.value} <% s.name`, byWords);
+    result = await byName(sql`plainto_tsquery('indonesian', ${q.value})`, q.value);
+    if (result.rows.length === 0 && query.page === 1) {
+      const corrected = await correctedTsquery(db, q.value);
+      if (corrected) result = await byName(sql`to_tsquery('indonesian', ${corrected})`, q.value);
+    }
   } else result = await run(null, sql`s.name, s.id`);
   const hasMore = result.rows.length > query.pageSize;
   let total: number | null = null;
