@@ -44,6 +44,16 @@ export type Payload = MentionPayload | CuePayload | DayPayload;
 
 export type Pattern = { keys: string[]; payloads: Payload[] };
 
+/** A cue payload as the context rules read it: cue kind by ordinal, label, counts inside a tag. */
+export type CueItem = { kind: number; label: string; inTag: boolean };
+
+/** Cue kinds in ordinal order (`CueItem.kind` indexes this). */
+export const CUE_KINDS: readonly CueKind[] = Object.keys(CUES) as CueKind[];
+/** Ordinal of each cue kind. */
+export const CUE_ORD: Readonly<Record<CueKind, number>> = Object.fromEntries(
+  CUE_KINDS.map((k, i) => [k, i]),
+) as Record<CueKind, number>;
+
 /** Character trie over compact (space-less) forms, for matching inside hashtags and handles. */
 export type TrieNode = { next: Map<number, TrieNode>; payloads: Payload[] | null };
 
@@ -130,6 +140,13 @@ export type CompiledPacks = {
    * the compact trie that carries payloads.
    */
   lists: Payload[][];
+  /**
+   * The same lists split by payload type (one shape per array, so the context rules' loops stay
+   * monomorphic): cue items, mention payloads, and how many voting-day payloads.
+   */
+  listCues: CueItem[][];
+  listMentions: MentionPayload[][];
+  listDays: Uint8Array;
   /** Per list: cue bits it sets, the bits it sets inside a hashtag/handle, `LIST_*` flags. */
   listCue: Uint32Array;
   listTagCue: Uint32Array;
@@ -144,6 +161,11 @@ export type CompiledPacks = {
   /** Interned ids of `RULE_WORDS`, by word. */
   ruleWord: Record<(typeof RULE_WORDS)[number], number>;
   numbers: NumberIndex[];
+  /**
+   * By ballot number: the packs that have it, with their entry (`numbers[pi].get(value)`), in pack
+   * order. Index 0..maxNumber.
+   */
+  numberPacks: { pi: number; contestants: number[]; parties: number[] }[][];
   /** Largest ballot number of any contestant or party. */
   maxNumber: number;
   cueSets: Record<CueKind, Set<string>>;
@@ -399,10 +421,21 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
     }
   }
 
+  const numberPacks: CompiledPacks['numberPacks'] = [];
+  for (let v = 0; v <= maxNumber; v++) {
+    const at: CompiledPacks['numberPacks'][number] = [];
+    numbers.forEach((index, pi) => {
+      const entry = index.get(v);
+      if (entry) at.push({ pi, contestants: entry.contestants, parties: entry.parties });
+    });
+    numberPacks.push(at);
+  }
+
   return {
     packs: [...packs],
     ...buildAutomaton([...patterns.values()], compact, cueSets),
     numbers,
+    numberPacks,
     maxNumber,
     cueSets,
   };
@@ -412,7 +445,7 @@ function buildAutomaton(
   patterns: Pattern[],
   compact: TrieNode,
   cueSets: Record<CueKind, Set<string>>,
-): Omit<CompiledPacks, 'packs' | 'numbers' | 'maxNumber' | 'cueSets'> {
+): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets'> {
   const vocab = createVocab();
   const patternIds = patterns.map((p) => p.keys.map((k) => intern(vocab, k)));
   for (const w of RULE_WORDS) intern(vocab, w);
@@ -483,15 +516,32 @@ function buildAutomaton(
   const listCue = new Uint32Array(lists.length);
   const listTagCue = new Uint32Array(lists.length);
   const listFlags = new Uint8Array(lists.length);
+  const listDays = new Uint8Array(lists.length);
+  const listCues: CueItem[][] = new Array(lists.length);
+  const listMentions: MentionPayload[][] = new Array(lists.length);
+  const tagKinds = new Set<CueKind>(['vote', 'campaign', 'election', 'hope_win']);
   lists.forEach((payloads, li) => {
     let bits = 0;
     let flags = 0;
+    let days = 0;
+    const cueItems: CueItem[] = [];
+    const mentionItems: MentionPayload[] = [];
     for (const p of payloads) {
-      if (p.type === 'cue') bits |= CUE_BIT[p.cue];
-      else if (p.type === 'day') flags |= LIST_DAY;
-      else flags |= LIST_MENTION;
+      if (p.type === 'cue') {
+        bits |= CUE_BIT[p.cue];
+        cueItems.push({ kind: CUE_ORD[p.cue], label: p.label, inTag: tagKinds.has(p.cue) });
+      } else if (p.type === 'day') {
+        flags |= LIST_DAY;
+        days++;
+      } else {
+        flags |= LIST_MENTION;
+        mentionItems.push(p);
+      }
     }
     listCue[li] = bits >>> 0;
+    listDays[li] = days;
+    listCues[li] = cueItems;
+    listMentions[li] = mentionItems;
     listTagCue[li] = (bits & TAG_CUES) >>> 0;
     listFlags[li] = flags;
   });
@@ -522,6 +572,9 @@ function buildAutomaton(
     vocab,
     trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, encliticNode },
     lists,
+    listCues,
+    listMentions,
+    listDays,
     listCue,
     listTagCue,
     listFlags,

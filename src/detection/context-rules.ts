@@ -1,6 +1,8 @@
 import {
   type CompiledPacks,
   CUE_BIT,
+  CUE_KINDS,
+  CUE_ORD,
   type MentionPayload,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
@@ -133,6 +135,9 @@ const NEUTRAL_FRAMES: CueKind[] = [
   'official_role',
   'anyone',
 ];
+
+/** Shared empty evidence list of features nothing set (never written to). */
+const NO_EVIDENCE: Evidence[] = [];
 
 type CueOcc = { from: number; to: number; start: number; end: number; label: string };
 
@@ -327,51 +332,65 @@ export function mayRefer(c: CompiledPacks, post: PostView): boolean {
 export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   const { text, tokens, hits } = post;
   const x = new Float64Array(FEATURES.length);
-  const evidence: Evidence[][] = FEATURES.map(() => []);
-  const cues = new Map<CueKind, CueOcc[]>();
+  // Evidence lists are created on first use; unset features share one empty (never written) list.
+  const evidence: Evidence[][] = new Array(FEATURES.length).fill(NO_EVIDENCE);
+  const evList = (f: number): Evidence[] => {
+    let list = evidence[f]!;
+    if (list === NO_EVIDENCE) {
+      list = [];
+      evidence[f] = list;
+    }
+    return list;
+  };
+  // Cue occurrences by cue ordinal (CUE_ORD), in hit order.
+  const cues: (CueOcc[] | undefined)[] = new Array(CUE_KINDS.length);
   const dayHits: number[] = [];
   const rawMentions: { p: MentionPayload; h: number }[] = [];
 
+  const { listCues, listMentions, listDays } = compiled;
   for (let h = 0; h < hits.n; h++) {
     const inTag = hits.inTag[h] === 1;
-    for (const p of compiled.lists[hits.list[h]!]!) {
-      if (p.type === 'cue') {
-        if (
-          inTag &&
-          !(p.cue === 'vote' || p.cue === 'campaign' || p.cue === 'election' || p.cue === 'hope_win')
-        )
-          continue;
-        let list = cues.get(p.cue);
-        if (!list) {
-          list = [];
-          cues.set(p.cue, list);
-        }
-        list.push({
-          from: hits.from[h]!,
-          to: hits.to[h]!,
-          start: hits.start[h]!,
-          end: hits.end[h]!,
-          label: p.label,
-        });
-      } else if (p.type === 'day') dayHits.push(h);
-      else rawMentions.push({ p, h });
+    const li = hits.list[h]!;
+    const cueItems = listCues[li]!;
+    for (let q = 0; q < cueItems.length; q++) {
+      const item = cueItems[q]!;
+      if (inTag && !item.inTag) continue;
+      let list = cues[item.kind];
+      if (!list) {
+        list = [];
+        cues[item.kind] = list;
+      }
+      list.push({
+        from: hits.from[h]!,
+        to: hits.to[h]!,
+        start: hits.start[h]!,
+        end: hits.end[h]!,
+        label: item.label,
+      });
     }
+    for (let d = listDays[li]!; d > 0; d--) dayHits.push(h);
+    const ms = listMentions[li]!;
+    for (let q = 0; q < ms.length; q++) rawMentions.push({ p: ms[q]!, h });
   }
-  const has = (k: CueKind) => (cues.get(k)?.length ?? 0) > 0;
+  const cuesOf = (k: CueKind): CueOcc[] | undefined => cues[CUE_ORD[k]];
+  const has = (k: CueKind) => (cues[CUE_ORD[k]]?.length ?? 0) > 0;
   const nearCue = (kind: CueKind, from: number, to: number, before: number, after: number): boolean =>
     near(tokens, CUE_BIT[kind], from, to, before, after);
   const setCue = (feature: FeatureName, kind: CueKind, weight = 1): void => {
-    const occ = cues.get(kind);
+    const occ = cues[CUE_ORD[kind]];
     if (!occ || occ.length === 0) return;
     x[F[feature]] = weight;
-    for (const o of occ.slice(0, 3))
-      evidence[F[feature]]!.push({
+    const list = evList(F[feature]);
+    for (let q = 0; q < occ.length && q < 3; q++) {
+      const o = occ[q]!;
+      list.push({
         kind: `cue:${kind}`,
         start: o.start,
         end: o.end,
         weight: 0,
         label: o.label,
       });
+    }
   };
 
   const electionCtx = has('election') || dayHits.length > 0 || has('campaign') || has('candidacy');
@@ -431,13 +450,13 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     const gesture = w < 0;
     if (gesture) w = -w;
     const value = tokens.num[i]!;
-    compiled.numbers.forEach((index, pi) => {
-      const entry = index.get(value);
-      if (!entry) return;
+    const at = compiled.numberPacks[value]!;
+    for (let q = 0; q < at.length; q++) {
+      const { pi, contestants, parties } = at[q]!;
       const pack = compiled.packs[pi]!;
       const hasParties = pack.parties.length > 0;
       const partyReading = hasParties && (partyCtx || nearCue('party_ctx', i, i + 1, 6, 3));
-      for (const ci of entry.contestants) {
+      for (const ci of contestants) {
         const c = pack.contestants[ci]!;
         const cw = partyReading && !nearCue('election', i, i + 1, 4, 0) ? w * 0.6 : w;
         mentions.push({
@@ -454,7 +473,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
         });
       }
       if (partyReading)
-        for (const pj of entry.parties)
+        for (const pj of parties)
           mentions.push({
             pack: pi,
             target: pack.parties[pj]!.id,
@@ -467,13 +486,13 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
             end: tokens.end[i]!,
             label: `nomor ${value}`,
           });
-    });
+    }
   }
 
   // --- Negative calls ---------------------------------------------------------------------
   const opposedSet = new Set<string>();
   let negCall = false;
-  for (const o of cues.get('negation') ?? []) {
+  for (const o of cuesOf('negation') ?? []) {
     if (o.to >= tokens.n || (compiled.wordFlags[tokens.key[o.to]!]! & WORD_NEGATION_EXCUSED) !== 0) continue;
     for (const m of mentions) {
       if (
@@ -484,7 +503,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       ) {
         negCall = true;
         opposedSet.add(`${m.pack}:${m.target}`);
-        evidence[F.negative_call]!.push({
+        evList(F.negative_call).push({
           kind: 'negative_call',
           start: o.start,
           end: m.end,
@@ -554,7 +573,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       for (const m of acc.mentions) {
         if (m.weight >= 0.5 && m.role !== 'name_part' && m.role !== 'gesture_emoji') weakOnly = false;
         const kind = m.role === 'number' ? 'number' : m.role;
-        evidence[F.mention]!.push({
+        evList(F.mention).push({
           kind,
           start: m.start,
           end: m.end,
@@ -567,7 +586,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
         if (m.role === 'number') x[F.ballot_number] = Math.max(x[F.ballot_number]!, m.weight);
         if (m.role === 'gesture' || m.role === 'gesture_emoji') {
           x[F.gesture] = Math.max(x[F.gesture]!, m.weight >= 0.3 ? 1 : 0.5);
-          evidence[F.gesture]!.push({
+          evList(F.gesture).push({
             kind: 'gesture',
             start: m.start,
             end: m.end,
@@ -595,7 +614,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   if (dayHits.length > 0) {
     x[F.election_day] = 1;
     for (const h of dayHits.slice(0, 2))
-      evidence[F.election_day]!.push({
+      evList(F.election_day).push({
         kind: 'election_day',
         start: hits.start[h]!,
         end: hits.end[h]!,
@@ -624,10 +643,10 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   if (has('gesture_word') && x[F.gesture] === 0 && electionCtx) x[F.gesture] = 0.5;
 
   // First-person stance: "saya/kita … pilih/dukung" or "pilihanku".
-  for (const o of cues.get('vote') ?? []) {
+  for (const o of cuesOf('vote') ?? []) {
     if (nearCue('first_person', o.from, o.to, 3, 0)) {
       x[F.first_person_vote] = 1;
-      evidence[F.first_person_vote]!.push({
+      evList(F.first_person_vote).push({
         kind: 'cue:first_person_vote',
         start: o.start,
         end: o.end,
@@ -636,7 +655,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       });
     }
   }
-  for (const o of cues.get('stance') ?? [])
+  for (const o of cuesOf('stance') ?? [])
     if (o.label === 'pilihan_saya') {
       x[F.first_person_vote] = 1;
     }
