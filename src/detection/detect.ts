@@ -50,10 +50,14 @@ const NEGATIVE_FRAME_FEATURES = new Set([
   'joke',
 ]);
 
-function toSignal(e: Evidence, text: string, start: Int32Array, end: Int32Array, weight: number): Signal {
-  const s = start[e.start] ?? 0;
-  const en = end[Math.max(e.start, e.end - 1)] ?? s;
-  return { kind: e.kind, text: text.slice(s, en), start: s, end: en, weight: Math.round(weight * 100) / 100 };
+const FEATURE_COUNT = FEATURES.length;
+const MENTION = FEATURES.indexOf('mention');
+const ALL_CONTESTANTS = FEATURES.indexOf('all_contestants');
+/** By feature index: a frame that lowers the score (shown as `frame:` signals). */
+const NEGATIVE_FRAME: boolean[] = FEATURES.map((f) => NEGATIVE_FRAME_FEATURES.has(f));
+
+function stripCue(kind: string): string {
+  return kind.startsWith('cue:') ? kind.slice(4) : kind;
 }
 
 /** Local calendar date of an ISO date-time as written (its own UTC offset), `YYYY-MM-DD`. */
@@ -136,42 +140,56 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
 
     // Signals: mentions first, then the cues that pushed the score up, then frames that held it down.
     const signals: Signal[] = [];
-    const seen = new Set<string>();
-    const push = (e: Evidence, w: number) => {
-      const sig = toSignal(e, text, norm.start, norm.end, w);
-      const key = `${sig.start}:${sig.end}:${sig.kind}`;
-      if (seen.has(key) || sig.end <= sig.start) return;
-      seen.add(key);
-      signals.push(sig);
+    const ns = norm.start;
+    const ne = norm.end;
+    /** Adds a signal unless it is empty or repeats an earlier one's span and kind. */
+    const push = (e: Evidence, kind: string, w: number) => {
+      const s = ns[e.start] ?? 0;
+      const en = ne[Math.max(e.start, e.end - 1)] ?? s;
+      if (en <= s) return;
+      for (let q = 0; q < signals.length; q++) {
+        const o = signals[q]!;
+        if (o.start === s && o.end === en && o.kind === kind) return;
+      }
+      signals.push({ kind, text: text.slice(s, en), start: s, end: en, weight: Math.round(w * 100) / 100 });
     };
-    const mentionIdx = FEATURES.indexOf('mention');
-    const mentionEv = [...analysis.evidence[mentionIdx]!].sort((a, b) => b.weight - a.weight).slice(0, 4);
-    for (const e of mentionEv) push(e, e.weight);
-    const order = FEATURES.map((_, i) => i)
-      .filter((i) => i !== mentionIdx && analysis.evidence[i]!.length > 0)
-      .map((i) => ({ i, c: contributions[i]! + (catContrib ? catContrib[i]! * 0.5 : 0) }))
-      .sort((a, b) => b.c - a.c);
-    const support: string[] = mentionEv.map((e) => toSignal(e, text, norm.start, norm.end, 0).text);
+    const surface = (e: Evidence): string => {
+      const s = ns[e.start] ?? 0;
+      return text.slice(s, ne[Math.max(e.start, e.end - 1)] ?? s);
+    };
+    const evidence = analysis.evidence;
+    const allMentions = evidence[MENTION]!;
+    const mentionEv =
+      allMentions.length <= 1
+        ? allMentions
+        : [...allMentions].sort((a, b) => b.weight - a.weight).slice(0, 4);
+    for (const e of mentionEv) push(e, e.kind, e.weight);
+    const order: { i: number; c: number }[] = [];
+    for (let i = 0; i < FEATURE_COUNT; i++)
+      if (i !== MENTION && evidence[i]!.length > 0)
+        order.push({ i, c: contributions[i]! + (catContrib ? catContrib[i]! * 0.5 : 0) });
+    if (order.length > 1) order.sort((a, b) => b.c - a.c);
+    const support: string[] = mentionEv.map(surface);
     for (const { i, c } of order) {
       if (c <= 0) continue;
-      for (const e of analysis.evidence[i]!.slice(0, 2)) {
-        push(
-          { ...e, kind: e.kind.replace(/^cue:/, '') },
-          contributions[i]! / Math.max(1, analysis.evidence[i]!.length),
-        );
-        if (support.length < 5) support.push(toSignal(e, text, norm.start, norm.end, 0).text);
+      const list = evidence[i]!;
+      for (let q = 0; q < list.length && q < 2; q++) {
+        const e = list[q]!;
+        push(e, stripCue(e.kind), contributions[i]! / Math.max(1, list.length));
+        if (support.length < 5) support.push(surface(e));
       }
       if (signals.length >= 8) break;
     }
     const frames: string[] = [];
-    for (const { i, c } of [...order].reverse()) {
-      if (c >= 0 || !NEGATIVE_FRAME_FEATURES.has(FEATURES[i]!)) continue;
+    for (let r = order.length - 1; r >= 0; r--) {
+      const { i, c } = order[r]!;
+      if (c >= 0 || !NEGATIVE_FRAME[i]) continue;
       frames.push(FEATURES[i]!);
-      for (const e of analysis.evidence[i]!.slice(0, 1))
-        push({ ...e, kind: `frame:${e.kind.replace(/^cue:/, '')}` }, contributions[i]!);
+      const e = evidence[i]![0];
+      if (e) push(e, `frame:${stripCue(e.kind)}`, contributions[i]!);
       if (frames.length >= 2) break;
     }
-    if (analysis.x[FEATURES.indexOf('all_contestants')]! > 0 && !frames.includes('all_contestants'))
+    if (analysis.x[ALL_CONTESTANTS]! > 0 && !frames.includes('all_contestants'))
       frames.push('all_contestants');
 
     const targets = flag ? (analysis.targets.length ? analysis.targets : analysis.opposed) : [];
