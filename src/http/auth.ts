@@ -9,12 +9,14 @@ export const SESSION_COOKIE = 'netra_session';
 /**
  * What a route requires, declared as `config: { permission }`:
  * - `'public'`: anyone, no session (health, sign-in, public reports);
+ * - `'sign-in'`: a step of signing in (TOTP code, enrolment): anyone may call it, and the service
+ *   itself requires the half-done session of the first step (401 otherwise);
  * - `'authenticated'`: any signed-in user (own profile, sign-out);
  * - an action from src/domain/permissions.ts: a signed-in user whose role has it (else 403).
  * An `/api/` route that declares nothing is `'authenticated'` (closed by default).
  * Record-level checks (jurisdiction, agency) stay in services and SQL and answer 404.
  */
-export type RoutePermission = 'public' | 'authenticated' | Action;
+export type RoutePermission = 'public' | 'sign-in' | 'authenticated' | Action;
 
 /** One row of the route table, as the authorisation matrix and fuzz tests iterate it. */
 export type RouteEntry = { method: string; url: string; permission: RoutePermission };
@@ -49,7 +51,7 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
   app.addHook('onRoute', (route) => {
     if (!isApi(route.url)) return;
     const declared = route.config?.permission;
-    if (declared !== undefined && declared !== 'public' && declared !== 'authenticated') {
+    if (declared !== undefined && !['public', 'sign-in', 'authenticated'].includes(declared)) {
       if (!(ACTIONS as readonly string[]).includes(declared))
         throw new Error(`route ${route.url} declares an unknown permission: ${declared}`);
     }
@@ -71,7 +73,7 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
     if (!isApi(req.url)) return;
     checkCsrf(req);
     const permission = req.routeOptions.config?.permission;
-    if (permission === undefined || permission === 'public') return;
+    if (permission === undefined || permission === 'public' || permission === 'sign-in') return;
     await resolveActor(req);
     if (permission !== 'authenticated' && !hasPermission(req.actor.role, permission))
       throw new DomainError('FORBIDDEN', 'Peran Anda tidak diizinkan / your role may not do this');

@@ -20,7 +20,7 @@ let countAll: () => Promise<string>;
 beforeAll(async () => {
   database = await openTestDatabase();
   app = await buildTestApp(database);
-  publicRoutes = app.routeTable.filter((r) => r.permission === 'public');
+  publicRoutes = app.routeTable.filter((r) => r.permission === 'public' || r.permission === 'sign-in');
   const tables = (
     await sql<{
       tablename: string;

@@ -57,7 +57,7 @@ export const authRoutes =
     app.post(
       '/api/auth/totp',
       {
-        config: { permission: 'public' },
+        config: { permission: 'sign-in' },
         schema: {
           tags: ['auth'],
           summary: 'Masuk: kode TOTP atau kode pemulihan / sign in: TOTP or recovery code',
@@ -76,7 +76,7 @@ export const authRoutes =
     app.post(
       '/api/auth/totp/enrolment',
       {
-        config: { permission: 'public' },
+        config: { permission: 'sign-in' },
         schema: {
           tags: ['auth'],
           summary: 'Mulai pendaftaran TOTP (kode QR) / start TOTP enrolment (QR code)',
@@ -89,7 +89,7 @@ export const authRoutes =
     app.post(
       '/api/auth/totp/enrolment/confirm',
       {
-        config: { permission: 'public' },
+        config: { permission: 'sign-in' },
         schema: {
           tags: ['auth'],
           summary: 'Konfirmasi TOTP; kode pemulihan sekali tampil / confirm TOTP; recovery codes shown once',
