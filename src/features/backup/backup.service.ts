@@ -181,6 +181,9 @@ export async function restore(db: Kysely<Tables>, dataDir: string, file: string)
   await db.transaction().execute(async (tx) => {
     // The migrations' reference rows are replaced by the backup's own.
     await sql`TRUNCATE ${sql.join(tables.map(ident))} CASCADE`.execute(tx);
+    // Rows are restored as they were: user triggers (derived tables, the audit guard) stay off
+    // until the end of the transaction; foreign keys are still checked.
+    for (const t of tables) await sql`ALTER TABLE ${ident(t)} DISABLE TRIGGER USER`.execute(tx);
     let pending: { table: string; rows: unknown[] } | null = null;
     // Generated columns are computed again; identity columns keep their values.
     const columns = new Map<string, string[]>();
@@ -237,6 +240,7 @@ export async function restore(db: Kysely<Tables>, dataDir: string, file: string)
       }
     }
     if (!ended) throw invalid('berkas terpotong / truncated file');
+    for (const t of tables) await sql`ALTER TABLE ${ident(t)} ENABLE TRIGGER USER`.execute(tx);
     // Sequences continue after the restored ids.
     const serials = (
       await sql<{ table_name: string; column_name: string }>`
