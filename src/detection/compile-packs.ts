@@ -88,7 +88,20 @@ export const LIST_MENTION = 1;
 export const LIST_DAY = 2;
 
 /** Words the context rules compare token keys with. */
-export const RULE_WORDS = ['jari', 'salam', 'pose', 'yang', 'saja', 'lah', 'for'] as const;
+export const RULE_WORDS = [
+  'jari',
+  'salam',
+  'pose',
+  'yang',
+  'saja',
+  'lah',
+  'for',
+  'untuk',
+  'atau',
+  'terserah',
+  'bebas',
+  'penting',
+] as const;
 
 /** After a negation these words mean the negation governs something else ("jangan lupa"). */
 export const NEGATION_EXCUSED: readonly string[] = [

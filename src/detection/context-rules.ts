@@ -277,6 +277,9 @@ function numberWeight(
     w = 0.6;
   } else if (prev >= 0 && prev === rw.yang && next >= 0 && (next === rw.saja || next === rw.lah)) {
     w = 0.6;
+  } else if (single && eliminationPair(c, tokens, i)) {
+    // "1 atau 3 terserah, yg penting jangan …": numbers offered as the allowed choices.
+    w = 0.5;
   } else if ((flags & TOKEN_HASHTAG) !== 0) {
     w = 0.5;
   } else if ((flags & TOKEN_ZERO_PADDED) !== 0) {
@@ -298,6 +301,28 @@ function numberWeight(
   // Without any electoral word, vote verb or invitation, "nomor satu" is a ranking, not a ballot.
   if (!electionCtx && (any & (CUE_BIT.vote | CUE_BIT.invite | CUE_BIT.hope_win)) === 0 && !day) w *= 0.4;
   return nextIsJari ? -w : w;
+}
+
+/**
+ * Token `i` is one of two numbers joined by `atau` ("1 atau 3") followed within three tokens, in the
+ * same clause, by a word that leaves the choice open ("terserah", "bebas", "yang penting …"): an
+ * elimination clue naming ballot choices.
+ */
+function eliminationPair(c: CompiledPacks, tokens: TokenBuffer, i: number): boolean {
+  const rw = c.ruleWord;
+  const key = tokens.key;
+  const n = tokens.n;
+  const clause = tokens.clause[i]!;
+  let last: number;
+  if (i + 2 < n && key[i + 1] === rw.atau && (tokens.flags[i + 2]! & TOKEN_NUMBER) !== 0) last = i + 2;
+  else if (i >= 2 && key[i - 1] === rw.atau && (tokens.flags[i - 2]! & TOKEN_NUMBER) !== 0) last = i;
+  else return false;
+  if (tokens.clause[last - 2] !== clause || tokens.clause[last] !== clause) return false;
+  for (let k = last + 1; k < n && k <= last + 3; k++) {
+    const w = key[k]!;
+    if (w === rw.terserah || w === rw.bebas || w === rw.penting) return true;
+  }
+  return false;
 }
 
 /** The digit ending at original offset `k` is followed by a keycap mark (`2️⃣`). */
@@ -399,6 +424,8 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   // --- Mentions with context adjustments -------------------------------------------------
   const mentions: Mention[] = [];
   let obfuscated = false;
+  let forSupport = -1;
+  let eliminationEnd = -1;
   const ns = post.norm.start;
   const ne = post.norm.end;
   for (const { p, h } of rawMentions) {
@@ -408,11 +435,14 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     const a = ns[hits.start[h]!] ?? 0;
     const b = ne[Math.max(hits.start[h]!, hits.end[h]! - 1)] ?? a;
     const caps = isCapsRange(text, a, b);
+    // Capitals, a hashtag or leetspeak digits (`h3ra`, `4nies`) mark the word as deliberate.
+    const leet = !inTag && p.role !== 'hashtag' && hasAsciiDigit(text, a, b);
+    const deliberate = caps || inTag || leet;
     let w = p.weight;
     if (p.role === 'acronym' || p.role === 'party_acronym') {
-      if (!(caps || inTag)) w = p.role === 'acronym' ? 0.3 : 0.15;
+      if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
     }
-    if (p.common && !(caps || inTag)) w *= 0.4;
+    if (p.common && !deliberate) w *= 0.4;
     if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
     if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
     if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
@@ -428,6 +458,16 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       to - from === 1
     )
       obfuscated = true;
+    // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
+    if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
+      const k = tokens.key[to]!;
+      const four =
+        tokens.num[to] === 4 &&
+        tokens.end[to]! - tokens.start[to]! === 1 &&
+        (tokens.flags[to + 1]! & TOKEN_NUMBER) === 0 &&
+        tokens.clause[to + 1] === tokens.clause[to];
+      if (k === compiled.ruleWord.for || four) forSupport = to;
+    }
     mentions.push({
       pack: p.pack,
       target: p.target,
@@ -449,6 +489,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     if (w === 0) continue;
     const gesture = w < 0;
     if (gesture) w = -w;
+    if (eliminationPair(compiled, tokens, i)) eliminationEnd = Math.max(eliminationEnd, i);
     const value = tokens.num[i]!;
     const at = compiled.numberPacks[value]!;
     for (let q = 0; q < at.length; q++) {
@@ -486,6 +527,15 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
             end: tokens.end[i]!,
             label: `nomor ${value}`,
           });
+    }
+  }
+
+  // "1 atau 3 terserah": the open-choice word belongs to the elimination, not an "anyone" frame.
+  if (eliminationEnd >= 0) {
+    const anyone = cues[CUE_ORD.anyone];
+    if (anyone) {
+      const kept = anyone.filter((o) => o.from <= eliminationEnd - 2 || o.from > eliminationEnd + 3);
+      cues[CUE_ORD.anyone] = kept.length > 0 ? kept : undefined;
     }
   }
 
@@ -610,6 +660,21 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   }
   x[F.obfuscated] = obfuscated && x[F.mention]! > 0 ? 1 : 0;
   x[F.negative_call] = negCall && opposed.length > 0 ? 1 : 0;
+  // "1 atau 3 terserah, yg penting jangan …": after naming the allowed choices, a negation is a
+  // call against the remaining contestant even when it is not named.
+  if (eliminationEnd >= 0 && x[F.mention]! > 0)
+    for (const o of cuesOf('negation') ?? [])
+      if (o.from > eliminationEnd && o.from <= eliminationEnd + 8) {
+        x[F.negative_call] = 1;
+        evList(F.negative_call).push({
+          kind: 'negative_call',
+          start: o.start,
+          end: o.end,
+          weight: 0,
+          label: o.label,
+        });
+        break;
+      }
   x[F.election_ctx] = electionCtx ? 1 : 0;
   if (dayHits.length > 0) {
     x[F.election_day] = 1;
@@ -641,6 +706,16 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   setCue('share', 'share');
   setCue('english', 'english');
   if (has('gesture_word') && x[F.gesture] === 0 && electionCtx) x[F.gesture] = 0.5;
+  if (forSupport >= 0 && x[F.mention]! > 0) {
+    x[F.english] = 1;
+    evList(F.english).push({
+      kind: 'cue:english',
+      start: tokens.start[forSupport]!,
+      end: tokens.end[forSupport]!,
+      weight: 0,
+      label: 'for',
+    });
+  }
 
   // First-person stance: "saya/kita … pilih/dukung" or "pilihanku".
   for (const o of cuesOf('vote') ?? []) {
