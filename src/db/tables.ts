@@ -55,7 +55,11 @@ export type SessionsTable = {
   expires_at: Timestamp;
   revoked_at: NullableTimestamp;
   /** 'full', or a half-done sign-in: 'totp' (code pending) or 'enrol' (must enrol first). */
-  stage: ColumnType<'full' | 'totp' | 'enrol', 'full' | 'totp' | 'enrol' | undefined, 'full' | 'totp' | 'enrol'>;
+  stage: ColumnType<
+    'full' | 'totp' | 'enrol',
+    'full' | 'totp' | 'enrol' | undefined,
+    'full' | 'totp' | 'enrol'
+  >;
 };
 
 export type UserRecoveryCodesTable = {
