@@ -99,14 +99,7 @@ describe('web smoke', () => {
     await page.waitForURL('**/app/penanganan');
     const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
     await nav.waitFor();
-    for (const section of [
-      'Dasbor',
-      'Pemantauan',
-      'Laporan',
-      'Penanganan',
-      'Pencegahan',
-      'Registri',
-    ]) {
+    for (const section of ['Dasbor', 'Pemantauan', 'Laporan', 'Penanganan', 'Pencegahan', 'Registri']) {
       expect(await nav.getByRole('link', { name: section }).isVisible(), section).toBe(true);
     }
     // Administration is only for administrators (src/domain/permissions.ts).
