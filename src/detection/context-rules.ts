@@ -450,14 +450,13 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       if (nearCue('official_role', from, to, 4, 0)) w *= 0.5;
     }
     if ((p.common || p.role === 'acronym') && !caps && nearCue('prayer', from, to, 2, 2)) w *= 0.3;
-    if (!inTag && p.role !== 'hashtag' && hasAsciiDigit(text, a, b)) obfuscated = true;
-    if (
+    if (leet) obfuscated = true;
+    const spaced =
       !inTag &&
       hasInnerSpaceOrDot(text, a, b) &&
       tokens.end[from]! - tokens.start[from]! >= 4 &&
-      to - from === 1
-    )
-      obfuscated = true;
+      to - from === 1;
+    if (spaced) obfuscated = true;
     // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
     if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
       const k = tokens.key[to]!;

@@ -263,6 +263,9 @@ export const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   first_person: ['saya', 'kita', 'keluarga kami'],
   stance: [
     'pilihan_saya',
+    'pilihan terbaik',
+    'pilihan tepat',
+    'pilihan kita',
     'fix',
     'harga mati',
     'di hati',

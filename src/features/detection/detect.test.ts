@@ -108,3 +108,25 @@ describe('detect', () => {
     expect(s?.text).toBe('G a n j a r');
   });
 });
+
+describe('recall rules (general patterns)', () => {
+  it('reads "N atau M terserah, yg penting jangan …" as an elimination call', () => {
+    const r = detector.detect({
+      id: 'e',
+      text: '1 atau 3 terserah kalian, yg penting jangan yg didukung Pak Lurah.',
+    });
+    expect(r.signals.some((s) => s.kind === 'negative_call')).toBe(true);
+  });
+
+  it('does not read room numbers joined by "atau" as ballot numbers without an open-choice word', () => {
+    const r = detector.detect({ id: 'e2', text: 'rapat di ruang 1 atau 3 besok pagi' });
+    expect(r.flag).toBe(false);
+  });
+
+  it('reads a leetspeak alias followed by "4" (for) as support', () => {
+    const balikpapan = createDetector([loadPack('pilkada-kota-balikpapan-2024')]);
+    const r = balikpapan.detect({ id: 'f', text: 'h3ra 4 balikpapan 🔥🔥 #pilwali' });
+    expect(r.flag).toBe(true);
+    expect(r.signals.some((s) => s.kind === 'english')).toBe(true);
+  });
+});
