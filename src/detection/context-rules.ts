@@ -136,6 +136,23 @@ const NEUTRAL_FRAMES: CueKind[] = [
   'anyone',
 ];
 
+/** One bit per mention role, to count the distinct roles that refer to a target. */
+const ROLE_BIT: Record<MentionRole | 'number', number> = {
+  name: 1,
+  name_part: 2,
+  titled_name: 4,
+  alias: 8,
+  acronym: 16,
+  slogan: 32,
+  hashtag: 64,
+  gesture: 128,
+  gesture_emoji: 256,
+  party: 512,
+  party_acronym: 1024,
+  coalition: 2048,
+  number: 4096,
+};
+
 /** Shared empty evidence list of features nothing set (never written to). */
 const NO_EVIDENCE: Evidence[] = [];
 
@@ -370,7 +387,6 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   // Cue occurrences by cue ordinal (CUE_ORD), in hit order.
   const cues: (CueOcc[] | undefined)[] = new Array(CUE_KINDS.length);
   const dayHits: number[] = [];
-  const rawMentions: { p: MentionPayload; h: number }[] = [];
 
   const { listCues, listMentions, listDays } = compiled;
   for (let h = 0; h < hits.n; h++) {
@@ -394,8 +410,6 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       });
     }
     for (let d = listDays[li]!; d > 0; d--) dayHits.push(h);
-    const ms = listMentions[li]!;
-    for (let q = 0; q < ms.length; q++) rawMentions.push({ p: ms[q]!, h });
   }
   const cuesOf = (k: CueKind): CueOcc[] | undefined => cues[CUE_ORD[k]];
   const has = (k: CueKind) => (cues[CUE_ORD[k]]?.length ?? 0) > 0;
@@ -428,57 +442,71 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   let eliminationEnd = -1;
   const ns = post.norm.start;
   const ne = post.norm.end;
-  for (const { p, h } of rawMentions) {
+  for (let h = 0; h < hits.n; h++) {
+    const ms = listMentions[hits.list[h]!]!;
+    if (ms.length === 0) continue;
+    // Per hit (shared by all its payloads): span, case, digits, spacing and nearby cues.
     const from = hits.from[h]!;
     const to = hits.to[h]!;
     const inTag = hits.inTag[h] === 1;
     const a = ns[hits.start[h]!] ?? 0;
     const b = ne[Math.max(hits.start[h]!, hits.end[h]! - 1)] ?? a;
     const caps = isCapsRange(text, a, b);
-    // Capitals, a hashtag or leetspeak digits (`h3ra`, `4nies`) mark the word as deliberate.
-    const leet = !inTag && p.role !== 'hashtag' && hasAsciiDigit(text, a, b);
-    const deliberate = caps || inTag || leet;
-    let w = p.weight;
-    if (p.role === 'acronym' || p.role === 'party_acronym') {
-      if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
-    }
-    if (p.common && !deliberate) w *= 0.4;
-    if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
-    if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
-    if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
-      if (nearCue('ordinary_person', from, to, 6, 6)) w *= 0.3;
-      if (nearCue('official_role', from, to, 4, 0)) w *= 0.5;
-    }
-    if ((p.common || p.role === 'acronym') && !caps && nearCue('prayer', from, to, 2, 2)) w *= 0.3;
-    if (leet) obfuscated = true;
+    const digits = !inTag && hasAsciiDigit(text, a, b);
     const spaced =
       !inTag &&
-      hasInnerSpaceOrDot(text, a, b) &&
+      to - from === 1 &&
       tokens.end[from]! - tokens.start[from]! >= 4 &&
-      to - from === 1;
-    if (spaced) obfuscated = true;
-    // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
-    if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
-      const k = tokens.key[to]!;
-      const four =
-        tokens.num[to] === 4 &&
-        tokens.end[to]! - tokens.start[to]! === 1 &&
-        (tokens.flags[to + 1]! & TOKEN_NUMBER) === 0 &&
-        tokens.clause[to + 1] === tokens.clause[to];
-      if (k === compiled.ruleWord.for || four) forSupport = to;
+      hasInnerSpaceOrDot(text, a, b);
+    let ordinary = -1;
+    let office = -1;
+    let prayer = -1;
+    for (let q = 0; q < ms.length; q++) {
+      const p = ms[q]!;
+      // Capitals, a hashtag or leetspeak digits (`h3ra`, `4nies`) mark the word as deliberate.
+      const leet = digits && p.role !== 'hashtag';
+      const deliberate = caps || inTag || leet;
+      let w = p.weight;
+      if (p.role === 'acronym' || p.role === 'party_acronym') {
+        if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
+      }
+      if (p.common && !deliberate) w *= 0.4;
+      if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
+      if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
+      if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
+        if (ordinary < 0) ordinary = nearCue('ordinary_person', from, to, 6, 6) ? 1 : 0;
+        if (office < 0) office = nearCue('official_role', from, to, 4, 0) ? 1 : 0;
+        if (ordinary === 1) w *= 0.3;
+        if (office === 1) w *= 0.5;
+      }
+      if ((p.common || p.role === 'acronym') && !caps) {
+        if (prayer < 0) prayer = nearCue('prayer', from, to, 2, 2) ? 1 : 0;
+        if (prayer === 1) w *= 0.3;
+      }
+      if (leet || spaced) obfuscated = true;
+      // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
+      if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
+        const k = tokens.key[to]!;
+        const four =
+          tokens.num[to] === 4 &&
+          tokens.end[to]! - tokens.start[to]! === 1 &&
+          (tokens.flags[to + 1]! & TOKEN_NUMBER) === 0 &&
+          tokens.clause[to + 1] === tokens.clause[to];
+        if (k === compiled.ruleWord.for || four) forSupport = to;
+      }
+      mentions.push({
+        pack: p.pack,
+        target: p.target,
+        contestant: p.contestant,
+        role: p.role,
+        weight: w,
+        from,
+        to,
+        start: hits.start[h]!,
+        end: hits.end[h]!,
+        label: p.label,
+      });
     }
-    mentions.push({
-      pack: p.pack,
-      target: p.target,
-      contestant: p.contestant,
-      role: p.role,
-      weight: w,
-      from,
-      to,
-      start: hits.start[h]!,
-      end: hits.end[h]!,
-      label: p.label,
-    });
   }
 
   // --- Ballot numbers ---------------------------------------------------------------------
@@ -564,7 +592,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
   }
   // --- Evidence per target, best pack -----------------------------------------------------
-  type Acc = { best: number; count: number; roles: Set<string>; mentions: Mention[] };
+  type Acc = { best: number; count: number; roles: number; nRoles: number; mentions: Mention[] };
   const byPack = new Map<number, Map<string, Acc>>();
   for (const m of mentions) {
     let targets = byPack.get(m.pack);
@@ -574,15 +602,19 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
     let acc = targets.get(m.target);
     if (!acc) {
-      acc = { best: 0, count: 0, roles: new Set(), mentions: [] };
+      acc = { best: 0, count: 0, roles: 0, nRoles: 0, mentions: [] };
       targets.set(m.target, acc);
     }
     acc.best = Math.max(acc.best, m.weight);
     acc.count++;
-    acc.roles.add(m.role);
+    const bit = ROLE_BIT[m.role];
+    if ((acc.roles & bit) === 0) {
+      acc.roles |= bit;
+      acc.nRoles++;
+    }
     acc.mentions.push(m);
   }
-  const evidenceOf = (acc: Acc): number => Math.min(1, acc.best + 0.08 * (Math.min(acc.roles.size, 4) - 1));
+  const evidenceOf = (acc: Acc): number => Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
   let bestPack = -1;
   let bestScore = 0;
   for (const [pi, targets] of byPack) {
