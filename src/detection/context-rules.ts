@@ -3,7 +3,6 @@ import {
   CUE_BIT,
   CUE_KINDS,
   CUE_ORD,
-  type MentionPayload,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
   WORD_NUMBER_AFTER_BLOCK,
