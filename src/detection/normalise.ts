@@ -143,6 +143,9 @@ let foldMixed = false;
 /** Set by `fold`: some letter occurs three times in a row (collapse needed). */
 let foldTriple = false;
 
+/** Set by `fold`: three one-letter words one separator apart (joinSpaced needed). */
+let foldSpaced = false;
+
 /** Character class for the flags above: 1 letter, 2 digit, 0 other. */
 function charClass(c: number): number {
   return c >= 48 && c <= 57 ? 2 : isLetter(c) ? 1 : 0;
@@ -156,17 +159,27 @@ function scanFlags(n: number): void {
   let prevClass = 0;
   let p1 = -1;
   let p2 = -2;
+  let spaced = false;
+  let lastSingle = -3;
+  let chain = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
     const k = charClass(c);
     if (k !== 0 && prevClass !== 0 && k !== prevClass) mixed = true;
     if (k === 1 && c === p1 && c === p2) triple = true;
+    // A one-letter word; three of them one separator apart is what joinSpaced joins.
+    if (k === 1 && prevClass === 0 && (i + 1 >= n || charClass(codes[i + 1]!) === 0)) {
+      chain = lastSingle === i - 2 && isJoinSeparator(codes[i - 1]!) ? chain + 1 : 1;
+      if (chain >= 3) spaced = true;
+      lastSingle = i;
+    }
     prevClass = k;
     p2 = p1;
     p1 = c;
   }
   foldMixed = mixed;
   foldTriple = triple;
+  foldSpaced = spaced;
 }
 
 /** Step 1: per code point folding into the buffer; returns the output length. */
@@ -347,8 +360,11 @@ export function normaliseInto(text: string): NormBuffer {
   // Each step is skipped when it cannot change anything (the result is the same).
   if (foldMixed) deLeet(n);
   if (foldMixed || foldTriple) n = collapse(n);
-  const joined = joinSpaced(n);
-  if (joined !== n) n = collapse(joined);
+  // deLeet and collapse can create one-letter words, so joinSpaced always runs after them.
+  if (foldMixed || foldTriple || foldSpaced) {
+    const joined = joinSpaced(n);
+    if (joined !== n) n = collapse(joined);
+  }
   buf.length = n;
   return buf;
 }
