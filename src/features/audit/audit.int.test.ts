@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('the audit trail', () => {
     await expect(sql`DELETE FROM audit_events`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
-  it('administrators browse it (jurisdiction-filtered) and export CSV with formulas neutralised', async () => {
+  it('administrators browse it (jurisdiction-filtered) and export CSV (formulas neutralised) and XLSX', async () => {
     const admin = await makeUser(database.db, { role: 'admin', regionCode: '00' });
     const cookie = await signIn(app, admin.username, admin.password);
     await record('test.csv', { note: '=HYPERLINK("x")' });
@@ -54,6 +55,18 @@ describe('the audit trail', () => {
       'id,at,actor_id,actor_username,action,subject_type,subject_id,details,hash',
     );
     expect(csv.body).toContain('test.csv');
+    const xlsx = await app.inject({
+      url: '/api/audit/export?action=test.csv&format=xlsx',
+      headers: { cookie },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="netra-audit.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('audit')!;
+    expect(sheet.getRow(1).getCell(5).value).toBe('action');
+    expect(sheet.getRow(2).getCell(5).value).toBe('test.csv');
+    expect(sheet.getRow(2).getCell(8).value).toBe(JSON.stringify({ note: '=HYPERLINK("x")' }));
     await record('=cmd|calc');
     const formula = await app.inject({ url: '/api/audit/export?action=%3Dcmd', headers: { cookie } });
     expect(formula.body).toContain(`"'=cmd|calc"`);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditPage, AuditQuery } from '../../contracts/audit.ts';
@@ -55,35 +56,54 @@ export const auditRoutes =
         config: { permission: 'audit.read' },
         schema: {
           tags: ['audit'],
-          summary: 'Ekspor jejak audit (CSV) / export the audit trail (CSV)',
+          summary: 'Ekspor jejak audit (CSV atau XLSX) / export the audit trail (CSV or XLSX)',
           querystring: AuditQuery.extend({
             limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+            format: z.enum(['csv', 'xlsx']).default('csv'),
           }),
-          response: { 200: z.string(), ...errors },
+          response: { 200: z.any(), ...errors },
         },
       },
       async (req, reply) => {
-        const rows = await audit.browse(req.actor, req.query);
-        const lines = ['id,at,actor_id,actor_username,action,subject_type,subject_id,details,hash'];
-        for (const r of rows.map(toEvent))
-          lines.push(
-            [
-              r.id,
-              r.at,
-              r.actorId,
-              r.actorUsername,
-              r.action,
-              r.subjectType,
-              r.subjectId,
-              JSON.stringify(r.details),
-              r.hash,
-            ]
-              .map(cell)
-              .join(','),
-          );
+        const events = (await audit.browse(req.actor, req.query)).map(toEvent);
+        const header = [
+          'id',
+          'at',
+          'actor_id',
+          'actor_username',
+          'action',
+          'subject_type',
+          'subject_id',
+          'details',
+          'hash',
+        ];
+        const rowOf = (r: ReturnType<typeof toEvent>) => [
+          r.id,
+          r.at,
+          r.actorId,
+          r.actorUsername,
+          r.action,
+          r.subjectType,
+          r.subjectId,
+          JSON.stringify(r.details),
+          r.hash,
+        ];
+        if (req.query.format === 'xlsx') {
+          // Cells are written as text values, never as formulas.
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet('audit');
+          sheet.addRow(header);
+          for (const r of events) sheet.addRow(rowOf(r));
+          const body = Buffer.from(await workbook.xlsx.writeBuffer());
+          reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+          reply.header('Content-Disposition', 'attachment; filename="netra-audit.xlsx"');
+          return reply.send(body);
+        }
+        const lines = [header.join(',')];
+        for (const r of events) lines.push(rowOf(r).map(cell).join(','));
         reply.header('Content-Type', 'text/csv; charset=utf-8');
         reply.header('Content-Disposition', 'attachment; filename="netra-audit.csv"');
-        return `${lines.join('\r\n')}\r\n`;
+        return reply.send(`${lines.join('\r\n')}\r\n`);
       },
     );
   };
