@@ -102,9 +102,14 @@ function AuditTable() {
         <Title order={2} fz={20}>
           {t('admin.auditTitle')}
         </Title>
-        <Anchor href="/api/audit/export" download>
-          {t('admin.exportCsv')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor href="/api/audit/export" download>
+            {t('admin.exportCsv')}
+          </Anchor>
+          <Anchor href="/api/audit/export?format=xlsx" download>
+            {t('admin.exportXlsx')}
+          </Anchor>
+        </Group>
       </Group>
       {audit.isPending ? (
         <Loader size="sm" aria-label={t('app.loading')} />
