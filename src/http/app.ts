@@ -20,6 +20,8 @@ export type AppOptions = {
   authenticate: (token: string) => Promise<Me | undefined>;
   /** Feature route plugins, registered in this order. */
   routes: FastifyPluginAsyncZod[];
+  /** Fastify's trustProxy: whose X-Forwarded-* headers to believe (default: all). */
+  trustProxy?: boolean | number | string;
   /** Built web UI to serve (web/dist); skipped when absent. */
   webDist?: string;
 };
@@ -32,7 +34,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(opts.trustProxy)
+        : (opts.trustProxy ?? true),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { LOGIN_LIMIT } from '../../src/http/rate-limits.ts';
+import { wireServer } from '../../src/main/server.ts';
 import { buildTestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/db.ts';
 
@@ -44,5 +45,26 @@ describe('rate limits', () => {
     });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('VALIDATION');
+  });
+
+  it('with NETRA_TRUST_PROXY=false a client cannot pick its rate-limit key with X-Forwarded-For', async () => {
+    const { app: strict } = await wireServer(database, { trustProxy: false });
+    await strict.ready();
+    try {
+      let last = 0;
+      for (let i = 0; i <= LOGIN_LIMIT.max; i++) {
+        const res = await strict.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '198.51.100.9',
+          headers: { 'x-forwarded-for': `10.9.${i >> 8}.${i & 255}` },
+          payload: { username: 'nobody.at.all', password: 'x' },
+        });
+        last = res.statusCode;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await strict.close();
+    }
   });
 });
