@@ -19,6 +19,13 @@ const Env = z.object({
     .optional(),
   NETRA_DEMO: z.enum(['0', '1']).optional(),
   NETRA_REQUIRE_TOTP: z.enum(['0', '1']).optional(),
+  NETRA_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9A-Fa-f.:/, ]+|loopback|linklocal|uniquelocal)$/,
+      'true, false, jumlah hop, atau daftar IP/CIDR / true, false, a hop count, or IP/CIDR list',
+    )
+    .default('true'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
@@ -36,6 +43,12 @@ export type Config = {
    * (so the documented demo logins work); see docs/decisions/0003-totp-and-demo-logins.md.
    */
   requireTotp: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (client IP for rate limits, TLS for Secure
+   * cookies): `true` all (the default; only behind a proxy that overwrites them), `false` none,
+   * a hop count, or a list of proxy addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
 };
@@ -69,6 +82,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireTotp: e.NETRA_REQUIRE_TOTP
       ? e.NETRA_REQUIRE_TOTP === '1'
       : !(e.NETRA_DEMO ? e.NETRA_DEMO === '1' : e.DATABASE_URL === undefined),
+    trustProxy:
+      e.NETRA_TRUST_PROXY === 'true'
+        ? true
+        : e.NETRA_TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(e.NETRA_TRUST_PROXY)
+            ? Number(e.NETRA_TRUST_PROXY)
+            : e.NETRA_TRUST_PROXY,
     logLevel: e.NETRA_LOG_LEVEL,
     jobPollMs: e.NETRA_JOB_POLL_MS,
   };
