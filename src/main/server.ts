@@ -43,6 +43,7 @@ export async function wireServer(
     webDist?: string;
     masterKey?: Buffer;
     requireTotp?: boolean;
+    trustProxy?: boolean | number | string;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
@@ -65,6 +66,7 @@ export async function wireServer(
     logger,
     version: VERSION,
     authenticate: auth.authenticate,
+    trustProxy: opts.trustProxy,
     routes: [
       systemRoutes(system.health),
       authRoutes(auth),
@@ -102,6 +104,7 @@ export async function createServer(
   const { app, worker } = await wireServer(database, {
     masterKey: loadMasterKey(config, (m) => logger.warn(m)),
     requireTotp: config.requireTotp,
+    trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
