@@ -47,8 +47,7 @@ export async function* openLineBatches(
   path: string | undefined,
   stdin: NodeJS.ReadableStream,
 ): AsyncIterable<string[]> {
-  const input =
-    !path || path === '-' ? (stdin as Readable) : createReadStream(path, { highWaterMark: 1 << 20 });
+  const input = !path || path === '-' ? (stdin as Readable) : createReadStream(path);
   input.setEncoding('utf8');
   let rest = '';
   let pendingCr = false;
@@ -58,18 +57,25 @@ export async function* openLineBatches(
     if (pendingCr && text.charCodeAt(0) === 10) a = 1;
     pendingCr = false;
     const lines: string[] = [];
-    for (let i = a; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
+    if (text.indexOf('\r', a) < 0) {
+      // Usual case: only \n line ends, found with indexOf.
+      for (let i = text.indexOf('\n', a); i >= 0; i = text.indexOf('\n', a)) {
         lines.push(text.slice(a, i));
-        a = i + 1;
-      } else if (c === 13) {
-        lines.push(text.slice(a, i));
-        if (i + 1 === text.length) pendingCr = true;
-        else if (text.charCodeAt(i + 1) === 10) i++;
         a = i + 1;
       }
-    }
+    } else
+      for (let i = a; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+          lines.push(text.slice(a, i));
+          a = i + 1;
+        } else if (c === 13) {
+          lines.push(text.slice(a, i));
+          if (i + 1 === text.length) pendingCr = true;
+          else if (text.charCodeAt(i + 1) === 10) i++;
+          a = i + 1;
+        }
+      }
     rest = text.slice(a);
     text = '';
     if (lines.length > 0) yield lines;

@@ -30,6 +30,16 @@ describe('serialiseResult', () => {
     );
   });
 
+  it('writes posts without any reference (cached tail) like JSON.stringify', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string(), (id, text) => {
+        const r = detector.detect({ id, text });
+        expect(serialiseResult(r)).toBe(JSON.stringify(r));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('falls back to JSON.stringify for error lines', () => {
     const r = {
       id: null,
