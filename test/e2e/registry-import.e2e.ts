@@ -99,6 +99,11 @@ describe('registry import wizard', () => {
     await page.getByRole('link', { name: 'Kartika Maharani' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kartika Maharani' }).waitFor();
     expect(await page.getByText('1988-11-23').isVisible()).toBe(true);
+    // Link an account found on patrol.
+    await page.getByRole('textbox', { name: /^Akun/ }).fill('@kartika.maharani');
+    await page.getByRole('button', { name: 'Tautkan', exact: true }).click();
+    await page.getByRole('cell', { name: '@kartika.maharani' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Patroli pengawas' }).isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });

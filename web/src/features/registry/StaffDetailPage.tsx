@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../app/api.ts';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { useStaffDetail } from './api.ts';
+import { LinkAccountForm } from './LinkAccountForm.tsx';
 
 /** One staff member: identity decoded from the NIP, position, agency, accounts, alerts, cases, pledges. */
 export function StaffDetailPage() {
@@ -79,6 +80,7 @@ export function StaffDetailPage() {
           </Table>
         )}
       </Stack>
+      {s.abilities.edit && <LinkAccountForm staffId={s.id} />}
       {(['alerts', 'cases', 'pledges'] as const).map((k) => (
         <Stack gap="xs" key={k}>
           <Title order={2} fz={20}>

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { POSITION_TYPES, STAFF_STATUSES } from '../../../../src/domain/registry-import.ts';
-import { type StaffFilters, useStaff } from './api.ts';
+import { type StaffFilters, useAgencies, useStaff } from './api.ts';
 import { ExportButton } from './ExportButton.tsx';
 
 /** Staff list: search by name, NIP or @handle; filters by status, position type and activity; paging. */
@@ -24,6 +24,7 @@ export function StaffList() {
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<StaffFilters>({ page: 1 });
   const staff = useStaff(filters);
+  const agencies = useAgencies('');
   const set = (patch: Partial<StaffFilters>) =>
     setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
   const { page, ...exportFilters } = filters;
@@ -44,6 +45,25 @@ export function StaffList() {
             w={320}
           />
           <Button type="submit">{t('registry.searchButton')}</Button>
+          <Select
+            label={t('registry.agency')}
+            clearable
+            searchable
+            data={(agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.regionCode})` }))}
+            value={filters.agencyId ?? null}
+            onChange={(v) => set({ agencyId: v ?? undefined })}
+            w={260}
+          />
+          <TextInput
+            label={t('registry.regionCode')}
+            placeholder="64.71"
+            defaultValue={filters.region ?? ''}
+            onBlur={(e) => {
+              const v = e.currentTarget.value.trim();
+              set({ region: /^\d{2}(\.\d{2}){0,3}$/.test(v) ? v : undefined });
+            }}
+            w={110}
+          />
           <Select
             label={t('registry.status')}
             clearable

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorBody } from '../../../../src/contracts/errors.ts';
 import {
+  type AccountInput,
   AccountPage,
   type AccountPatch,
   AccountView,
@@ -14,6 +15,7 @@ import { ApiError, apiRequest } from '../../app/api.ts';
 
 export type StaffFilters = {
   q?: string;
+  region?: string;
   status?: string;
   positionType?: string;
   active?: string;
@@ -67,6 +69,15 @@ export function useAccounts(filters: { q?: string; platform?: string; watchStatu
         signal,
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AccountInput) =>
+      apiRequest('/api/registry/accounts', { method: 'POST', body: input, schema: AccountView }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registry'] }),
   });
 }
 
