@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn } from '../../../test/support/app.ts';
 import { openTestDatabase } from '../../../test/support/db.ts';
-import { makeUser } from '../../../test/support/factories.ts';
+import { makeAgency, makeStaff, makeUser } from '../../../test/support/factories.ts';
 import type { Database } from '../../db/database.ts';
 
 let database: Database;
@@ -143,6 +143,23 @@ describe('registry routes', () => {
       payload: { platform: 'x', handle: 'lain', staffId, linkSource: 'patrol' },
     });
     expect(foreign.statusCode).toBe(404);
+  });
+
+  it('answers 404 for staff created in another region (factories)', async () => {
+    const agency = await makeAgency(database.db, { regionCode: '63.71' });
+    const staff = await makeStaff(database.db, { agencyId: agency.id, regionCode: '63.71' });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/registry/staff/${staff.id}`,
+      headers: { cookie: analyst },
+    });
+    expect(res.statusCode).toBe(404);
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/registry/staff?q=${staff.nip}`,
+      headers: { cookie: analyst },
+    });
+    expect(list.json().items).toEqual([]);
   });
 
   it('exports a list as XLSX', async () => {
