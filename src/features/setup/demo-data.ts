@@ -13,6 +13,8 @@ export type DemoUser = {
   role: 'admin' | 'head' | 'analyst' | 'taskforce' | 'liaison' | 'viewer';
   officeKey: string;
   email: string;
+  /** A task-force head belongs to one agency and sees only its prevention data. */
+  agencyKey?: string;
 };
 export type DemoAgency = { key: string; name: string; kind: string; regionCode: string; units: string[] };
 export type DemoStaff = {
@@ -341,6 +343,7 @@ export function buildDemoData(seed = 20241127): DemoData {
       role: 'taskforce',
       officeKey: 'balikpapan',
       email: 'satgas.balikpapan@demo.netra.invalid',
+      agencyKey: '64.71:pemda',
     },
     {
       username: 'bkn.banjarmasin',

@@ -58,6 +58,16 @@ describe('demo data', () => {
     ]);
   });
 
+  it('links the demo task-force head to their agency', async () => {
+    const row = await database.db
+      .selectFrom('users')
+      .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+      .select(['agencies.name', 'agencies.region_code'])
+      .where('users.username', '=', 'satgas.balikpapan')
+      .executeTakeFirst();
+    expect(row).toEqual({ name: 'Pemerintah Kota Balikpapan', region_code: '64.71' });
+  });
+
   it('gives NIPs that agree with each staff member (18 digits, plausible dates, sex digit)', () => {
     for (const s of buildDemoData().staff) {
       if (s.status === 'non_asn') {

@@ -34,20 +34,21 @@ const readPack = (file: string) =>
   };
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
+  // Users first: a task-force head refers to an agency.
+  if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
   if (m.agencyIds.length) {
     await tx.deleteFrom('staff').where('agency_id', 'in', m.agencyIds).execute();
     await tx.deleteFrom('agencies').where('id', 'in', m.agencyIds).execute();
   }
-  if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.officeIds.length) await tx.deleteFrom('offices').where('id', 'in', m.officeIds).execute();
   if (m.packIds.length) await tx.deleteFrom('election_packs').where('id', 'in', m.packIds).execute();
 }
 
 /**
  * (Re-)creates the fictional demo data set in one transaction: removes what a previous demo seed
- * created, then inserts offices, users (password `demo-netra-2024`), agencies with units, staff,
- * social accounts and the two demo election packs.
+ * created, then inserts offices, agencies with units, users (password `demo-netra-2024`; the
+ * task-force head linked to their agency), staff, social accounts and the two demo election packs.
  */
 export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
   const data = buildDemoData();
@@ -82,21 +83,6 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       }
     }
 
-    const users = await tx
-      .insertInto('users')
-      .values(
-        data.users.map((u) => ({
-          username: u.username,
-          display_name: u.displayName,
-          email: u.email,
-          role: u.role,
-          office_id: officeIdByKey.get(u.officeKey)!,
-          password_hash: passwordHash,
-        })),
-      )
-      .returning('id')
-      .execute();
-
     const agencyIdByKey = new Map<string, string>();
     const unitIdByKey = new Map<string, string>();
     for (const a of data.agencies) {
@@ -113,6 +99,22 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         .execute();
       for (const u of units) unitIdByKey.set(`${a.key}/${u.name}`, u.id);
     }
+
+    const users = await tx
+      .insertInto('users')
+      .values(
+        data.users.map((u) => ({
+          username: u.username,
+          display_name: u.displayName,
+          email: u.email,
+          role: u.role,
+          office_id: officeIdByKey.get(u.officeKey)!,
+          agency_id: u.agencyKey ? agencyIdByKey.get(u.agencyKey)! : null,
+          password_hash: passwordHash,
+        })),
+      )
+      .returning('id')
+      .execute();
 
     const staffIdByKey = new Map<string, string>();
     for (let i = 0; i < data.staff.length; i += 200) {
