@@ -11,6 +11,7 @@ import { registerAuth } from './auth.ts';
 import { registerErrorHandler, registerNotFound } from './error-handler.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { registerRejectNul } from './reject-nul.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
 export type AppOptions = {
@@ -47,6 +48,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  registerRejectNul(app);
   await app.register(fastifyCookie);
   registerAuth(app, opts.authenticate);
   await registerRateLimits(app);
