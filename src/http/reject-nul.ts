@@ -5,7 +5,8 @@ const MAX_DEPTH = 32;
 
 /** Paths of every string in `value` that contains a NUL character (U+0000). */
 export function findNulStrings(value: unknown, path = '', found: string[] = [], depth = 0): string[] {
-  if (depth > MAX_DEPTH || found.length >= 20) return found;
+  // Binary parts (uploads as Buffers) are not text: only strings are checked.
+  if (depth > MAX_DEPTH || found.length >= 20 || ArrayBuffer.isView(value)) return found;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push(path || 'nilai');
   } else if (Array.isArray(value)) {
