@@ -56,7 +56,7 @@ export async function makeStaff(
   const n = randomBytes(4).readUInt32BE(0);
   const pad = (v: number, w: number) => String(v).padStart(w, '0');
   const year = 1980 + (n % 20);
-  const nip = `${year}${pad(1 + (n % 12), 2)}${pad(1 + (n % 28), 2)}${year + 25}${pad(1 + ((n >> 8) % 12), 2)}${1 + ((n >> 4) % 2)}${pad(1 + ((n >> 12) % 999), 3)}`;
+  const nip = `${year}${pad(1 + (n % 12), 2)}${pad(1 + (n % 28), 2)}${year + 25}${pad(1 + ((n >>> 8) % 12), 2)}${1 + ((n >>> 4) % 2)}${pad(1 + ((n >>> 12) % 999), 3)}`;
   return db
     .insertInto('staff')
     .values({
