@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
@@ -7,6 +10,7 @@ import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
+import { blobsDir } from '../features/backup/backup.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
@@ -16,6 +20,7 @@ import { createSystemService } from '../features/system/system.service.ts';
 import { usersRoutes } from '../features/users/users.routes.ts';
 import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
+import { type BlobStore, createBlobStore } from '../platform/blobs/blob-store.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
@@ -27,6 +32,8 @@ export type RunningServer = {
   app: FastifyInstance;
   database: Database;
   worker: Worker;
+  /** The content-addressed file store (evidence, documents). */
+  blobs: BlobStore;
   /** Stops accepting requests, lets in-flight ones finish, stops the worker, closes the database. */
   close: () => Promise<void>;
 };
@@ -44,10 +51,13 @@ export async function wireServer(
     masterKey?: Buffer;
     requireTotp?: boolean;
     trustProxy?: boolean | number | string;
+    /** The blob store; tests that pass none get one in a fresh temporary folder. */
+    blobs?: BlobStore;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
+  const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
   const auth = createAuthService({ db, masterKey: opts.masterKey, requireTotp: opts.requireTotp });
   const registry = createRegistryService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
@@ -76,7 +86,7 @@ export async function wireServer(
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker };
+  return { app, database, worker, blobs };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
@@ -101,7 +111,8 @@ export async function createServer(
     logger.warn(
       'TOTP tidak diwajibkan / a second factor is not required: set NETRA_REQUIRE_TOTP=1 in production',
     );
-  const { app, worker } = await wireServer(database, {
+  const { app, worker, blobs } = await wireServer(database, {
+    blobs: createBlobStore(blobsDir(config.dataDir)),
     masterKey: loadMasterKey(config, (m) => logger.warn(m)),
     requireTotp: config.requireTotp,
     trustProxy: config.trustProxy,
@@ -120,5 +131,5 @@ export async function createServer(
     })();
     return closing;
   };
-  return { app, database, worker, close };
+  return { app, database, worker, blobs, close };
 }

@@ -1,7 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../i18n/en.json';
-import id from '../i18n/id.json';
+import analyticsEn from '../i18n/analytics.en.json';
+import analyticsId from '../i18n/analytics.id.json';
+import casesEn from '../i18n/cases.en.json';
+import casesId from '../i18n/cases.id.json';
+import coreEn from '../i18n/en.json';
+import coreId from '../i18n/id.json';
+import monitoringEn from '../i18n/monitoring.en.json';
+import monitoringId from '../i18n/monitoring.id.json';
+import preventionEn from '../i18n/prevention.en.json';
+import preventionId from '../i18n/prevention.id.json';
+import reportsEn from '../i18n/reports.en.json';
+import reportsId from '../i18n/reports.id.json';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,8 +19,28 @@ export type Language = (typeof LANGUAGES)[number];
 /** Indonesian is the default; the user's choice is remembered in this localStorage key. */
 export const LANGUAGE_STORAGE_KEY = 'netra.language';
 
+/**
+ * Messages: the shared ones (`id.json`) plus one file per feature area, under its own top-level key,
+ * so features add texts without touching each other's files.
+ */
+const id = {
+  ...coreId,
+  monitoring: monitoringId,
+  reports: reportsId,
+  cases: casesId,
+  prevention: preventionId,
+  analytics: analyticsId,
+};
+
 /** English must have exactly the keys of Indonesian (checked by the type checker). */
-const english: typeof id = en;
+const english: typeof id = {
+  ...coreEn,
+  monitoring: monitoringEn,
+  reports: reportsEn,
+  cases: casesEn,
+  prevention: preventionEn,
+  analytics: analyticsEn,
+};
 
 export const resources = { id: { translation: id }, en: { translation: english } } as const;
 
