@@ -12,6 +12,7 @@ import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { createLettersService } from '../features/letters/letters.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
@@ -63,6 +64,8 @@ export async function wireServer(
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });
+  // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
+  const letters = createLettersService({ db, blobs });
 
   const worker = createWorker({
     db,
