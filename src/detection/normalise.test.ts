@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise } from './normalise.ts';
+import { GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise, normaliseEveryStep } from './normalise.ts';
 
 describe('normalise', () => {
   it.each([
@@ -65,5 +65,23 @@ describe('normalise', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('skips only steps that cannot change the result (same text and offsets as running every step)', () => {
+    const same = (s: string) => {
+      const fast = normalise(s);
+      const ref = normaliseEveryStep(s);
+      expect(fast.text).toBe(ref.text);
+      expect([...fast.start]).toEqual([...ref.start]);
+      expect([...fast.end]).toEqual([...ref.end]);
+    };
+    const alphabet = fc.constantFrom(...'aaabcgiknoprs 0134. -_#2\n✌️É'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => same(chars.join(''))),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), same), { numRuns: 2000 });
+    for (const s of ['ibu2 pagi2', 'pr4bowo', '4nies', 'aa4a', 'G a n j a r', 'k 4 a', 'mantaaap', 'a.b.c'])
+      same(s);
   });
 });
