@@ -1,8 +1,10 @@
 import {
+  CAMPAIGN_EVENTS,
   type CompiledPacks,
   CUE_BIT,
   CUE_KINDS,
   CUE_ORD,
+  LIST_CAMPAIGN_EVENT,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
   WORD_NUMBER_AFTER_BLOCK,
@@ -13,6 +15,7 @@ import type { CueKind } from './lexicon.ts';
 import type { HitBuffer } from './match.ts';
 import type { NormBuffer } from './normalise.ts';
 import {
+  TOKEN_CLAUSE_START,
   TOKEN_GESTURE,
   TOKEN_HASHTAG,
   TOKEN_NUMBER,
@@ -86,6 +89,11 @@ export const FEATURES = [
   'candidacy_x_first',
   'candidacy_x_party',
   'no_mention_x_call',
+  'campaign_team',
+  'participation',
+  'implicit_ref',
+  'wink',
+  'candidacy_hint',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -354,7 +362,13 @@ function isKeycap(text: string, k: number): boolean {
  */
 export function mayRefer(c: CompiledPacks, post: PostView): boolean {
   const hits = post.hits;
-  if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & CUE_BIT.candidacy) !== 0) return true;
+  if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & (CUE_BIT.candidacy | CUE_BIT.campaign_team)) !== 0)
+    return true;
+  // A description after "pilih/calon … yang" (implicit reference) needs a descriptor word and an
+  // electoral word or vote verb; participation needs a campaign word.
+  if ((hits.cueAny & CUE_BIT.descriptor) !== 0 && (hits.cueAny & (CUE_BIT.vote | CUE_BIT.election)) !== 0)
+    return true;
+  if ((hits.flagsAny & LIST_CAMPAIGN_EVENT) !== 0) return true;
   const tokens = post.tokens;
   let electionCtx: boolean | null = null;
   let day = false;
@@ -365,6 +379,55 @@ export function mayRefer(c: CompiledPacks, post: PostView): boolean {
       day = (hits.flagsAny & 2) !== 0;
     }
     if (numberWeight(c, post, i, electionCtx, day) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The features that let a post be flagged without a named contestant or party: a candidacy, a
+ * campaign structure, taking part in a campaign event, or a described (implicit) contestant.
+ */
+const REFERENCE_FEATURES: readonly number[] = [F.candidacy, F.campaign_team, F.participation, F.implicit_ref];
+
+/** The post refers to a contestant, party or candidacy (so it may be flagged). */
+export function hasReference(a: Analysis): boolean {
+  if (a.pack >= 0) return true;
+  for (const f of REFERENCE_FEATURES) if (a.x[f]! > 0) return true;
+  return false;
+}
+
+/** Before original offset `k` (skipping spaces) comes a dash or tilde: a quote attribution. */
+function attribution(text: string, k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return c === 0x2014 || c === 0x2013 || c === 45 || c === 126;
+}
+
+/**
+ * A one-word name at tokens `[from, to)` written with a capital and directly next to a capitalised
+ * word that no pack or rule knows (`Kahlil Gibran`, `Anis Rahmawati`, `Mahfud Hidayat`): the
+ * name of someone else.
+ */
+function besideUnknownName(post: PostView, from: number, to: number): boolean {
+  const { tokens, text } = post;
+  const ns = post.norm.start;
+  const upper = (t: number): boolean => {
+    const c = text.charCodeAt(ns[tokens.start[t]!]!);
+    return c >= 65 && c <= 90;
+  };
+  if (!upper(from)) return false;
+  const clause = tokens.clause[from];
+  for (const t of [from - 1, to]) {
+    if (t < 0 || t >= tokens.n || tokens.clause[t] !== clause) continue;
+    if (tokens.surface[t] !== 0 || tokens.key[t] !== 0 || tokens.end[t]! - tokens.start[t]! < 3 || !upper(t))
+      continue;
+    const flags = tokens.flags[t]!;
+    if (flags === 0) return true;
+    // A capital at the start of a clause proves nothing ("Kemarin Prabowo …") unless the pair is
+    // a quote attribution ("— Kahlil Gibran", "~ Kahlil Gibran").
+    if (flags === TOKEN_CLAUSE_START && t === from - 1 && attribution(text, ns[tokens.start[t]!]!))
+      return true;
   }
   return false;
 }
@@ -458,6 +521,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       tokens.end[from]! - tokens.start[from]! >= 4 &&
       hasInnerSpaceOrDot(text, a, b);
     let ordinary = -1;
+    let otherName = -1;
     let office = -1;
     let prayer = -1;
     for (let q = 0; q < ms.length; q++) {
@@ -469,9 +533,15 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       if (p.role === 'acronym' || p.role === 'party_acronym') {
         if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
       }
-      if (p.common && !deliberate) w *= 0.4;
+      // A lower-case pair acronym is usually an ordinary word (`bawa`, `guna`, `tipe`, `amin`).
+      if ((p.common || p.role === 'acronym') && !deliberate) w *= 0.4;
       if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
       if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
+      // A one-word name or alias next to an unknown capitalised word is someone else's name.
+      if ((p.role === 'name_part' || p.role === 'alias') && to - from === 1) {
+        if (otherName < 0) otherName = besideUnknownName(post, from, to) ? 1 : 0;
+        if (otherName === 1) w *= 0.3;
+      }
       if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
         if (ordinary < 0) ordinary = nearCue('ordinary_person', from, to, 6, 6) ? 1 : 0;
         if (office < 0) office = nearCue('official_role', from, to, 4, 0) ? 1 : 0;
@@ -563,6 +633,14 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       const kept = anyone.filter((o) => o.from <= eliminationEnd - 2 || o.from > eliminationEnd + 3);
       cues[CUE_ORD.anyone] = kept.length > 0 ? kept : undefined;
     }
+  }
+
+  // "calon bupati", "cagub", "jadi gubernur": an office someone runs for is not an office held.
+  const roles = cues[CUE_ORD.official_role];
+  if (roles) {
+    const calon = compiled.ruleWord.calon;
+    const kept = roles.filter((o) => !(o.from >= 1 && tokens.key[o.from - 1] === calon));
+    cues[CUE_ORD.official_role] = kept.length > 0 ? kept : undefined;
   }
 
   // --- Negative calls ---------------------------------------------------------------------
@@ -764,6 +842,76 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     if (o.label === 'pilihan_saya') {
       x[F.first_person_vote] = 1;
     }
+
+  // --- References without a named contestant --------------------------------------------
+  // A prohibition, negation or complaint before a campaign word governs it ("ASN dilarang ikut
+  // kampanye", "jangan jadi timses", "lapor posko pemenangan di kantor desa").
+  const governed = (from: number, to: number): boolean =>
+    nearCue('neutrality', from, to, 6, 0) ||
+    nearCue('negation', from, to, 3, 0) ||
+    nearCue('complaint', from, to, 6, 0);
+  // Campaign structures: "tim pemenangan", "posko pemenangan", "timses", "TKN".
+  for (const o of cuesOf('campaign_team') ?? []) {
+    if (governed(o.from, o.to)) continue;
+    x[F.campaign_team] = 1;
+    evList(F.campaign_team).push({
+      kind: 'cue:campaign',
+      start: o.start,
+      end: o.end,
+      weight: 0,
+      label: o.label,
+    });
+    break;
+  }
+  // Taking part: "ikut rapat tim pemenangan", "hadir di deklarasi relawan", "jadi MC kampanye".
+  const events = cuesOf('campaign');
+  const teams = cuesOf('campaign_team');
+  for (const o of cuesOf('participate') ?? []) {
+    let event: CueOcc | undefined;
+    for (const e of teams ?? []) if (e.from >= o.to && e.from <= o.to + 5) event = e;
+    if (!event)
+      for (const e of events ?? [])
+        if (e.from >= o.to && e.from <= o.to + 4 && CAMPAIGN_EVENTS.has(e.label)) event = e;
+    if (!event || tokens.clause[event.from] !== tokens.clause[o.from] || governed(o.from, o.to)) continue;
+    x[F.participation] = 1;
+    evList(F.participation).push({
+      kind: 'cue:campaign',
+      start: o.start,
+      end: event.end,
+      weight: 0,
+      label: `${o.label} … ${event.label}`,
+    });
+    break;
+  }
+  // A person described instead of named, after "pilih/dukung/calon … yang": "pilih yg ada
+  // anaknya", "capres yang wakilnya ketua umum …", "dukung yang sudah terbukti membangun …".
+  const descriptors = cuesOf('descriptor');
+  if (descriptors) {
+    const yang = compiled.ruleWord.yang;
+    const introBits = CUE_BIT.vote | CUE_BIT.election;
+    for (let i = 1; i < tokens.n && x[F.implicit_ref] === 0; i++) {
+      if (tokens.key[i] !== yang) continue;
+      const clause = tokens.clause[i];
+      let intro = false;
+      for (let k = Math.max(0, i - 3); k < i; k++)
+        if (tokens.clause[k] === clause && (tokens.cue[k]! & introBits) !== 0) intro = true;
+      if (!intro) continue;
+      for (const d of descriptors)
+        if (d.from > i && d.from <= i + 7 && tokens.clause[d.from] === clause) {
+          x[F.implicit_ref] = 1;
+          evList(F.implicit_ref).push({
+            kind: 'cue:implicit_ref',
+            start: tokens.start[i]!,
+            end: d.end,
+            weight: 0,
+            label: `yang … ${d.label}`,
+          });
+          break;
+        }
+    }
+  }
+  setCue('wink', 'wink');
+  if (x[F.candidacy]! > 0) setCue('candidacy_hint', 'candidacy_hint');
 
   let neutral = 0;
   for (const k of NEUTRAL_FRAMES) if (has(k)) neutral++;

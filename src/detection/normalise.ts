@@ -258,13 +258,20 @@ function deLeet(n: number): boolean {
       j++;
     }
     if (letters >= 2 && letters < j - i) {
-      // Digits between two letters first, then a leading digit (its run of letters may have grown).
+      // Digits between two letters first, then a leading digit (its run of letters may have grown),
+      // then a trailing digit of a word that had an inner one (`s4mudr4`, not `ibu2` or `tps3`).
+      let inner = false;
       for (let k = i + 1; k < j - 1; k++) {
         const c = codes[k]!;
         if (c < 128 && LEET[c] !== 0 && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!)) {
           codes[k] = LEET[c]!;
           changed = true;
+          inner = true;
         }
+      }
+      const last = codes[j - 1]!;
+      if (inner && last < 128 && LEET[last] !== 0 && isLetter(codes[j - 2]!)) {
+        codes[j - 1] = LEET[last]!;
       }
       const lead = codes[i]!;
       if (lead < 128 && LEET[lead] !== 0) {
