@@ -166,6 +166,8 @@ export type TokenTrie = {
   firstNode: Int32Array;
   nodeList: Int32Array;
   nodeNext: (Map<number, number> | null)[];
+  /** Per interned key: 1 when it occurs after the first word of some pattern (else no child has it). */
+  follows: Uint8Array;
   /** Per interned key of ≥ 6 letters: trie node of its stem before an enclitic (−1 if none). */
   encliticNode: Int32Array;
 };
@@ -497,6 +499,7 @@ function buildAutomaton(
 
   // Token trie, patterns in creation order.
   const firstNode = new Int32Array(size).fill(-1);
+  const follows = new Uint8Array(size);
   const nodeList: number[] = [];
   const nodeNext: (Map<number, number> | null)[] = [];
   const newNode = (): number => {
@@ -511,6 +514,7 @@ function buildAutomaton(
       firstNode[ids[0]!] = node;
     }
     for (let k = 1; k < ids.length; k++) {
+      follows[ids[k]!] = 1;
       let next = nodeNext[node];
       if (!next) {
         next = new Map();
@@ -612,7 +616,7 @@ function buildAutomaton(
 
   return {
     vocab,
-    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, encliticNode },
+    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, follows, encliticNode },
     lists,
     listCues,
     listMentions,
