@@ -98,6 +98,8 @@ export const LIST_MENTION = 1;
 export const LIST_DAY = 2;
 /** The list holds a campaign event or structure one can take part in (`CAMPAIGN_EVENTS`). */
 export const LIST_CAMPAIGN_EVENT = 4;
+/** The list holds a `participate` cue ("ikut", "hadir", "gabung"). */
+export const LIST_PARTICIPATE = 8;
 
 /** `campaign` cue phrases naming an event or structure one takes part in ("ikut kampanye"). */
 export const CAMPAIGN_EVENTS: ReadonlySet<string> = new Set([
@@ -575,6 +577,7 @@ function buildAutomaton(
         bits |= CUE_BIT[p.cue];
         if (p.cue === 'campaign_team' || (p.cue === 'campaign' && CAMPAIGN_EVENTS.has(p.label)))
           flags |= LIST_CAMPAIGN_EVENT;
+        if (p.cue === 'participate') flags |= LIST_PARTICIPATE;
         cueItems.push({ kind: CUE_ORD[p.cue], label: p.label, inTag: tagKinds.has(p.cue) });
       } else if (p.type === 'day') {
         flags |= LIST_DAY;

@@ -5,6 +5,7 @@ import {
   CUE_KINDS,
   CUE_ORD,
   LIST_CAMPAIGN_EVENT,
+  LIST_PARTICIPATE,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
   WORD_NUMBER_AFTER_BLOCK,
@@ -364,11 +365,15 @@ export function mayRefer(c: CompiledPacks, post: PostView): boolean {
   const hits = post.hits;
   if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & (CUE_BIT.candidacy | CUE_BIT.campaign_team)) !== 0)
     return true;
-  // A description after "pilih/calon … yang" (implicit reference) needs a descriptor word and an
-  // electoral word or vote verb; participation needs a campaign word.
-  if ((hits.cueAny & CUE_BIT.descriptor) !== 0 && (hits.cueAny & (CUE_BIT.vote | CUE_BIT.election)) !== 0)
+  // Participation needs a participation word and a campaign event (`analyse` checks the distance).
+  if ((hits.flagsAny & LIST_CAMPAIGN_EVENT) !== 0 && (hits.flagsAny & LIST_PARTICIPATE) !== 0) return true;
+  // A description after "pilih/calon … yang" (implicit reference): the same test as `analyse`.
+  if (
+    (hits.cueAny & CUE_BIT.descriptor) !== 0 &&
+    (hits.cueAny & (CUE_BIT.vote | CUE_BIT.election)) !== 0 &&
+    implicitReference(c, post.tokens) >= 0
+  )
     return true;
-  if ((hits.flagsAny & LIST_CAMPAIGN_EVENT) !== 0) return true;
   const tokens = post.tokens;
   let electionCtx: boolean | null = null;
   let day = false;
@@ -430,6 +435,29 @@ function besideUnknownName(post: PostView, from: number, to: number): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * A person described instead of named: a `yang` at most three tokens after a vote verb or an
+ * electoral word ("pilih yg …", "calon gubernur yang …") and, at most seven tokens after it in the
+ * same clause, a descriptor word ("anaknya", "wakilnya", "mantan", "sudah terbukti", "rambut").
+ * Returns the index of that `yang`, or −1.
+ */
+function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
+  const yang = c.ruleWord.yang;
+  const introBits = CUE_BIT.vote | CUE_BIT.election;
+  const n = tokens.n;
+  for (let i = 1; i < n; i++) {
+    if (tokens.key[i] !== yang) continue;
+    const clause = tokens.clause[i];
+    let intro = false;
+    for (let k = Math.max(0, i - 3); k < i; k++)
+      if (tokens.clause[k] === clause && (tokens.cue[k]! & introBits) !== 0) intro = true;
+    if (!intro) continue;
+    for (let k = i + 1; k < n && k <= i + 7 && tokens.clause[k] === clause; k++)
+      if ((tokens.cue[k]! & CUE_BIT.descriptor) !== 0) return i;
+  }
+  return -1;
 }
 
 /** Applies the context rules to one post's tokens and hits. */
@@ -669,21 +697,30 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
   }
   // --- Evidence per target, best pack -----------------------------------------------------
-  type Acc = { best: number; count: number; roles: number; nRoles: number; mentions: Mention[] };
-  const byPack = new Map<number, Map<string, Acc>>();
+  // Packs in order of first mention, each with its targets in order of first mention (small lists:
+  // a linear search is cheaper than a map per pack and per post).
+  type Acc = { id: string; best: number; ev: number; roles: number; nRoles: number; mentions: Mention[] };
+  const packIds: number[] = [];
+  const packAccs: Acc[][] = [];
   for (const m of mentions) {
-    let targets = byPack.get(m.pack);
-    if (!targets) {
-      targets = new Map();
-      byPack.set(m.pack, targets);
+    let pq = packIds.indexOf(m.pack);
+    if (pq < 0) {
+      pq = packIds.length;
+      packIds.push(m.pack);
+      packAccs.push([]);
     }
-    let acc = targets.get(m.target);
+    const list = packAccs[pq]!;
+    let acc: Acc | undefined;
+    for (let q = 0; q < list.length; q++)
+      if (list[q]!.id === m.target) {
+        acc = list[q];
+        break;
+      }
     if (!acc) {
-      acc = { best: 0, count: 0, roles: 0, nRoles: 0, mentions: [] };
-      targets.set(m.target, acc);
+      acc = { id: m.target, best: 0, ev: 0, roles: 0, nRoles: 0, mentions: [] };
+      list.push(acc);
     }
     acc.best = Math.max(acc.best, m.weight);
-    acc.count++;
     const bit = ROLE_BIT[m.role];
     if ((acc.roles & bit) === 0) {
       acc.roles |= bit;
@@ -691,15 +728,19 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
     acc.mentions.push(m);
   }
-  const evidenceOf = (acc: Acc): number => Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
   let bestPack = -1;
   let bestScore = 0;
-  for (const [pi, targets] of byPack) {
+  let bestAccs: Acc[] = [];
+  for (let pq = 0; pq < packIds.length; pq++) {
     let s = 0;
-    for (const acc of targets.values()) s = Math.max(s, evidenceOf(acc));
+    for (const acc of packAccs[pq]!) {
+      acc.ev = Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
+      s = Math.max(s, acc.ev);
+    }
     if (s > bestScore) {
       bestScore = s;
-      bestPack = pi;
+      bestPack = packIds[pq]!;
+      bestAccs = packAccs[pq]!;
     }
   }
 
@@ -707,24 +748,26 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   const opposed: string[] = [];
   if (bestPack >= 0) {
     const pack = compiled.packs[bestPack]!;
-    const accs = byPack.get(bestPack)!;
+    const accs = bestAccs;
     const contestantEv = pack.contestants.map((c) => {
-      const acc = accs.get(c.id);
-      return acc ? evidenceOf(acc) : 0;
+      for (const acc of accs) if (acc.id === c.id) return acc.ev;
+      return 0;
     });
     const sorted = [...contestantEv].sort((a, b) => b - a);
-    const partyEv = [...accs.entries()].filter(([id]) => !pack.contestants.some((c) => c.id === id));
-    const bestParty = Math.max(0, ...partyEv.map(([, a]) => evidenceOf(a)));
+    let bestParty = 0;
+    for (const acc of accs)
+      if (!pack.contestants.some((c) => c.id === acc.id)) bestParty = Math.max(bestParty, acc.ev);
     const top = Math.max(sorted[0] ?? 0, bestParty);
     x[F.mention] = top;
     x[F.mention_strong] = top >= 0.7 ? 1 : 0;
     x[F.mention_second] = sorted[1] ?? 0;
     x[F.all_contestants] = pack.contestants.length >= 2 && contestantEv.every((e) => e >= 0.2) ? 1 : 0;
     x[F.party_target] = bestParty >= 0.4 ? bestParty : 0;
-    const ranked = [...accs.entries()].sort((a, b) => evidenceOf(b[1]) - evidenceOf(a[1]));
+    const ranked = accs.length > 1 ? [...accs].sort((a, b) => b.ev - a.ev) : accs;
     let weakOnly = true;
-    for (const [id, acc] of ranked) {
-      const ev = evidenceOf(acc);
+    for (const acc of ranked) {
+      const id = acc.id;
+      const ev = acc.ev;
       if (ev < 0.3 || ev < top * 0.6) continue;
       if (opposedSet.has(`${bestPack}:${id}`)) opposed.push(id);
       else targets.push(id);
@@ -885,29 +928,26 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   }
   // A person described instead of named, after "pilih/dukung/calon … yang": "pilih yg ada
   // anaknya", "capres yang wakilnya ketua umum …", "dukung yang sudah terbukti membangun …".
-  const descriptors = cuesOf('descriptor');
-  if (descriptors) {
-    const yang = compiled.ruleWord.yang;
-    const introBits = CUE_BIT.vote | CUE_BIT.election;
-    for (let i = 1; i < tokens.n && x[F.implicit_ref] === 0; i++) {
-      if (tokens.key[i] !== yang) continue;
-      const clause = tokens.clause[i];
-      let intro = false;
-      for (let k = Math.max(0, i - 3); k < i; k++)
-        if (tokens.clause[k] === clause && (tokens.cue[k]! & introBits) !== 0) intro = true;
-      if (!intro) continue;
-      for (const d of descriptors)
-        if (d.from > i && d.from <= i + 7 && tokens.clause[d.from] === clause) {
-          x[F.implicit_ref] = 1;
-          evList(F.implicit_ref).push({
-            kind: 'cue:implicit_ref',
-            start: tokens.start[i]!,
-            end: d.end,
-            weight: 0,
-            label: `yang … ${d.label}`,
-          });
+  if (has('descriptor')) {
+    const i = implicitReference(compiled, tokens);
+    if (i >= 0) {
+      let d = i + 1;
+      while ((tokens.cue[d]! & CUE_BIT.descriptor) === 0) d++;
+      let label = '';
+      for (const o of cuesOf('descriptor')!)
+        if (o.from <= d && o.to > d) {
+          label = o.label;
+          d = o.to - 1;
           break;
         }
+      x[F.implicit_ref] = 1;
+      evList(F.implicit_ref).push({
+        kind: 'cue:implicit_ref',
+        start: tokens.start[i]!,
+        end: tokens.end[d]!,
+        weight: 0,
+        label: `yang … ${label}`,
+      });
     }
   }
   setCue('wink', 'wink');
