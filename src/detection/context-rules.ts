@@ -5,6 +5,7 @@ import {
   CUE_KINDS,
   CUE_ORD,
   LIST_CAMPAIGN_EVENT,
+  LIST_MENTION,
   LIST_PARTICIPATE,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
@@ -410,9 +411,9 @@ function attribution(text: string, k: number): boolean {
 }
 
 /**
- * A one-word name at tokens `[from, to)` written with a capital and directly next to a capitalised
- * word that no pack or rule knows (`Kahlil Gibran`, `Anis Rahmawati`, `Mahfud Hidayat`): the
- * name of someone else.
+ * A one-word name at tokens `[from, to)` written with a capital and directly followed by a
+ * capitalised word that no pack or rule knows (`Anis Rahmawati`, `Mahfud Hidayat`), or preceded
+ * by one in a quote attribution (`— Kahlil Gibran`): the name of someone else.
  */
 function besideUnknownName(post: PostView, from: number, to: number): boolean {
   const { tokens, text } = post;
@@ -428,10 +429,10 @@ function besideUnknownName(post: PostView, from: number, to: number): boolean {
     if (tokens.surface[t] !== 0 || tokens.key[t] !== 0 || tokens.end[t]! - tokens.start[t]! < 3 || !upper(t))
       continue;
     const flags = tokens.flags[t]!;
-    if (flags === 0) return true;
-    // A capital at the start of a clause proves nothing ("Kemarin Prabowo …") unless the pair is
-    // a quote attribution ("— Kahlil Gibran", "~ Kahlil Gibran").
-    if (flags === TOKEN_CLAUSE_START && t === from - 1 && attribution(text, ns[tokens.start[t]!]!))
+    // After the name: a surname ("Mahfud Hidayat"). Before it, a capital proves little ("Desak
+    // Anies", "Kemarin Prabowo …") unless the pair is a quote attribution ("— Kahlil Gibran").
+    if (t === to && flags === 0) return true;
+    if (t === from - 1 && (flags & ~TOKEN_CLAUSE_START) === 0 && attribution(text, ns[tokens.start[t]!]!))
       return true;
   }
   return false;
@@ -446,13 +447,19 @@ function besideUnknownName(post: PostView, from: number, to: number): boolean {
 function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
   const yang = c.ruleWord.yang;
   const introBits = CUE_BIT.vote | CUE_BIT.election;
+  const officeBits = CUE_BIT.official_role | CUE_BIT.election;
+  const calon = c.ruleWord.calon;
   const n = tokens.n;
   for (let i = 1; i < n; i++) {
     if (tokens.key[i] !== yang) continue;
     const clause = tokens.clause[i];
     let intro = false;
-    for (let k = Math.max(0, i - 3); k < i; k++)
-      if (tokens.clause[k] === clause && (tokens.cue[k]! & introBits) !== 0) intro = true;
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      if (tokens.clause[k] !== clause || (tokens.cue[k]! & introBits) === 0) continue;
+      // "calon menantu yang …" is no candidate: after "calon" must come an office or "yang".
+      if (tokens.key[k] === calon && k + 1 < i && (tokens.cue[k + 1]! & officeBits) === 0) continue;
+      intro = true;
+    }
     if (!intro) continue;
     for (let k = i + 1; k < n && k <= i + 7 && tokens.clause[k] === clause; k++)
       if ((tokens.cue[k]! & CUE_BIT.descriptor) !== 0) return i;
@@ -909,10 +916,15 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   // Taking part: "ikut rapat tim pemenangan", "hadir di deklarasi relawan", "jadi MC kampanye".
   const events = cuesOf('campaign');
   const teams = cuesOf('campaign_team');
+  // A plain event word ("kampanye", "relawan", "posko") is electoral only with some other electoral
+  // sign in the post: "kampanye imunisasi" and "relawan banjir" are not campaigns.
+  let electoralElsewhere = (hits.flagsAny & LIST_MENTION) !== 0 || dayHits.length > 0 || has('candidacy');
+  if (!electoralElsewhere)
+    for (const e of cuesOf('election') ?? []) if (!CAMPAIGN_EVENTS.has(e.label)) electoralElsewhere = true;
   for (const o of cuesOf('participate') ?? []) {
     let event: CueOcc | undefined;
     for (const e of teams ?? []) if (e.from >= o.to && e.from <= o.to + 5) event = e;
-    if (!event)
+    if (!event && electoralElsewhere)
       for (const e of events ?? [])
         if (e.from >= o.to && e.from <= o.to + 4 && CAMPAIGN_EVENTS.has(e.label)) event = e;
     if (!event || tokens.clause[event.from] !== tokens.clause[o.from] || governed(o.from, o.to)) continue;
