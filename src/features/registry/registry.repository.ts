@@ -57,8 +57,13 @@ const toSummary = (r: StaffRowDb): StaffSummary => ({
   active: r.active,
 });
 
-/** A name search ranks at most this many full-text matches (a lone given name matches ~1 in 60). */
-export const NAME_CANDIDATES = 2_000;
+/**
+ * A name search ranks at most this many full-text matches (a lone given name matches ~1 in 60
+ * staff, 80,000 of 5 million): 40 pages of 25. Each candidate costs a heap fetch and a
+ * word_similarity (~20 µs); 2,000 put a lone given name at the 100 ms limit (docs/benchmarks.md).
+ * A search that finds more asks the user to add a word or a filter rather than page further.
+ */
+export const NAME_CANDIDATES = 1_000;
 /** Dictionary words tried per query word when correcting typos. */
 const CORRECTIONS_PER_WORD = 5;
 /** Trigram-similar dictionary words fetched per query word before ranking by edit distance. */
@@ -154,7 +159,8 @@ export async function searchStaff(
   /**
    * Full-text match, ranked by word similarity among at most NAME_CANDIDATES matches. The candidates
    * carry their name, so ranking and paging happen before the joins: only the page's rows are
-   * looked up again and joined to agencies and units (not all 2,000).
+   * looked up again and joined to agencies and units (not every candidate, which cost a lone given
+   * name half of its time at 5 million staff).
    */
   const byName = async (tsquery: RawBuilder<unknown>, text: string) => {
     const cond = sql.join([...where, sql`s.search @@ ${tsquery}`], sql` AND `);
