@@ -56,8 +56,13 @@ await admin.query(`CREATE DATABASE ${name}`);
 url.pathname = `/${name}`;
 /** Statements captured for --explain (the SQL and parameters searchStaff really sends). */
 let captured: { sql: string; parameters: readonly unknown[] }[] | null = null;
+const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+// DROP DATABASE … WITH (FORCE) at the end terminates idle clients (57P01): not an error here.
+pool.on('error', (e) => {
+  if ((e as { code?: string }).code !== '57P01') throw e;
+});
 const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }),
+  dialect: new PostgresDialect({ pool }),
   log: (e) => {
     if (captured && e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });
   },

@@ -128,8 +128,8 @@ export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle'
 
 /**
  * Staff in the actor's jurisdiction with filters and paging. A name search matches the Indonesian
- * full-text vector (every word), ranking up to NAME_CANDIDATES matches by word similarity; when it
- * finds nothing, the words are corrected against the name dictionary ("Santosa" → "Santoso") and
+ * full-text vector (every word), ranking up to NAME_CANDIDATES matches by word similarity (a single
+ * word lists the names beginning with it first, see byOneWord); when it finds nothing, the words are corrected against the name dictionary ("Santosa" → "Santoso") and
  * searched again. Text searches report `hasMore` only; filter-only lists also count up to COUNT_CAP.
  */
 export async function searchStaff(
@@ -162,18 +162,58 @@ export async function searchStaff(
    * looked up again and joined to agencies and units (not every candidate, which cost a lone given
    * name half of its time at 5 million staff).
    */
-  const byName = async (tsquery: RawBuilder<unknown>, text: string) => {
-    const cond = sql.join([...where, sql`s.search @@ ${tsquery}`], sql` AND `);
+  const byName = async (
+    tsquery: RawBuilder<unknown>,
+    text: string,
+    page: { offset: number; limit: number; exclude?: RawBuilder<unknown> } = {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize + 1,
+    },
+  ) => {
+    const conds = [...where, sql`s.search @@ ${tsquery}`];
+    if (page.exclude) conds.push(sql`NOT ${page.exclude}`);
+    const cond = sql.join(conds, sql` AND `);
     const rows = await sql<StaffRowDb>`
       WITH c AS MATERIALIZED (SELECT s.id, s.name FROM staff s WHERE ${cond} LIMIT ${NAME_CANDIDATES}),
       p AS MATERIALIZED (SELECT c.id, word_similarity(${text}, c.name) AS rank FROM c
                          ORDER BY rank DESC, c.name, c.id
-                         LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize})
+                         LIMIT ${page.limit} OFFSET ${page.offset})
       SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
              a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
       FROM p JOIN staff s ON s.id = p.id JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
       ORDER BY p.rank DESC, s.name, s.id`.execute(db);
     return { rows: rows.rows, cond };
+  };
+  /**
+   * One word ("Dimas"): first the names that begin with it — Indonesian names usually begin with
+   * the given name — alphabetically, read in order from the B-tree on `lower(name) COLLATE "C"`
+   * (migration 0011), which stops after one page however common the name is; then, once those run
+   * out, the names that contain the word elsewhere ("Ahmad Dimas"), by full text. Full text alone
+   * had to build a bitmap of every match first (83,000 for a common given name at 5 million staff).
+   */
+  const byOneWord = async (word: string) => {
+    const offset = (query.page - 1) * query.pageSize;
+    const want = query.pageSize + 1;
+    const esc = word.replace(/[%_\\]/g, '\\$&');
+    const starts = sql`(lower(s.name) COLLATE "C" LIKE ${`${esc} %`} OR lower(s.name) COLLATE "C" = ${word})`;
+    const first = await run(starts, sql`lower(s.name) COLLATE "C", s.id`);
+    if (first.rows.length === want) return first;
+    // How many begin with the word: known from this page, else counted (at most `offset`).
+    const beginning =
+      first.rows.length > 0 || offset === 0
+        ? offset + first.rows.length
+        : (
+            await sql<{ n: number }>`
+              SELECT count(*)::int AS n FROM (SELECT 1 FROM staff s WHERE ${first.cond} LIMIT ${offset}) t`.execute(
+              db,
+            )
+          ).rows[0]!.n;
+    const rest = await byName(sql`plainto_tsquery('indonesian', ${word})`, word, {
+      offset: Math.max(0, offset - beginning),
+      limit: want - first.rows.length,
+      exclude: starts,
+    });
+    return { rows: [...first.rows, ...rest.rows], cond: first.cond };
   };
   let result: { rows: StaffRowDb[]; cond: RawBuilder<unknown> };
   if (q?.kind === 'nip') result = await run(sql`s.nip = ${q.value}`, sql`s.id`);
@@ -184,7 +224,10 @@ export async function searchStaff(
       sql`s.name, s.id`,
     );
   else if (q?.kind === 'name') {
-    result = await byName(sql`plainto_tsquery('indonesian', ${q.value})`, q.value);
+    const word = q.value.trim().toLowerCase();
+    result = /^[\p{L}\p{N}'-]{2,}$/u.test(word)
+      ? await byOneWord(word)
+      : await byName(sql`plainto_tsquery('indonesian', ${q.value})`, q.value);
     if (result.rows.length === 0 && query.page === 1) {
       const corrected = await correctedTsquery(db, q.value);
       if (corrected) result = await byName(sql`to_tsquery('indonesian', ${corrected})`, q.value);

@@ -16,6 +16,7 @@ const NAMES = [
   'Hidayat Nasution',
   'Hidayati Lubis',
   'Eko Prasetyo',
+  'Ahmad Budi Prakoso',
 ];
 
 beforeAll(async () => {
@@ -31,8 +32,8 @@ const names = async (q: string, page = 1, pageSize = 10) =>
 describe('name search', () => {
   it('finds every word, best word match first', async () => {
     expect(await names('budi santoso')).toEqual(['Budi Santoso']);
-    // Both contain the word whole (equal word similarity): then by name.
-    expect(await names('Budi')).toEqual(['Budi Hartono Siregar', 'Budi Santoso']);
+    // Names beginning with the word (alphabetically), then those containing it elsewhere.
+    expect(await names('Budi')).toEqual(['Budi Hartono Siregar', 'Budi Santoso', 'Ahmad Budi Prakoso']);
     expect((await names('Hidayati'))[0]).toBe('Hidayati Lubis');
   });
 
@@ -53,6 +54,18 @@ describe('name search', () => {
 
   it('leaves out a word that resembles nothing, when other words remain', async () => {
     expect(await names('Wahyuni Qxzqxz')).toEqual(['Sri Wahyuni']);
+  });
+
+  it('lists a lone word: names beginning with it first, then names containing it, paged without gaps', async () => {
+    const all = await names('hasibuan');
+    expect(all).toEqual(['Sri Mulyani Hasibuan']);
+    const sri = await names('SRI', 1, 10);
+    expect(sri).toEqual(['Sri Mulyani Hasibuan', 'Sri Wahyuni']);
+    // "Budi" begins two names and is inside a third; pages of one walk across both parts.
+    const pages = [];
+    for (let p = 1; p <= 4; p++) pages.push(...(await names('budi', p, 1)));
+    expect(pages).toEqual(['Budi Hartono Siregar', 'Budi Santoso', 'Ahmad Budi Prakoso']);
+    expect(await names('budi', 2, 2)).toEqual(['Ahmad Budi Prakoso']);
   });
 
   it('pages through the ranked matches without repeats', async () => {
