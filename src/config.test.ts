@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ NETRA_DEMO: '0' }).demo).toBe(false);
   });
 
+  it('believes no X-Forwarded-* header unless told which proxy to trust', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ NETRA_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ NETRA_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ NETRA_TRUST_PROXY: '10.0.0.2, 10.0.0.3' }).trustProxy).toBe('10.0.0.2, 10.0.0.3');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
   });

@@ -25,7 +25,7 @@ const Env = z.object({
       /^(true|false|\d{1,2}|[0-9A-Fa-f.:/, ]+|loopback|linklocal|uniquelocal)$/,
       'true, false, jumlah hop, atau daftar IP/CIDR / true, false, a hop count, or IP/CIDR list',
     )
-    .default('true'),
+    .default('false'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
@@ -45,8 +45,9 @@ export type Config = {
   requireTotp: boolean;
   /**
    * Which proxies' X-Forwarded-* headers to believe (client IP for rate limits, TLS for Secure
-   * cookies): `true` all (the default; only behind a proxy that overwrites them), `false` none,
-   * a hop count, or a list of proxy addresses/CIDRs.
+   * cookies, host for the CSRF origin check): `false` none (the default: safe when clients reach
+   * Netra directly), a hop count or a list of proxy addresses/CIDRs (behind a reverse proxy), or
+   * `true` anyone (only when nothing but the proxy can reach the port). ADR 0004.
    */
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
