@@ -43,7 +43,12 @@ beforeAll(async () => {
 });
 afterAll(() => meta.close());
 
-const config = (pageSize = 5, token = TOKEN) => ({ baseUrl: meta.url, accessToken: token, version: VERSION, pageSize });
+const config = (pageSize = 5, token = TOKEN) => ({
+  baseUrl: meta.url,
+  accessToken: token,
+  version: VERSION,
+  pageSize,
+});
 const page = { id: '1020304050', handle: 'disdik.balikpapan' };
 const ig = { id: '17841400000000001', handle: 'guru.pppk.bpn' };
 
@@ -75,7 +80,10 @@ describe('Meta Graph API: Facebook Page posts', () => {
       permalink_url: 'https://www.facebook.com/1020304050/posts/999',
     });
     meta.reset();
-    const run = await collect(createFacebookConnector(config(), testRuntime().rt), page, { since: at(11), pending: null });
+    const run = await collect(createFacebookConnector(config(), testRuntime().rt), page, {
+      since: at(11),
+      pending: null,
+    });
     expect(run.ids).toEqual(['facebook:1020304050_999']);
     expect(meta.requests[0]!.query.get('since')).toBe(String(Date.parse(at(11)) / 1000));
     expect(run.last.since).toBe(at(30));
@@ -100,13 +108,22 @@ describe('Meta Graph API: Facebook Page posts', () => {
   });
 
   it('refuses a bad token (190), an unknown Page (100) and a 500 that persists', async () => {
-    const bad = await collect(createFacebookConnector(config(5, 'EAAG-wrong-token-xxxxxxxx'), testRuntime().rt), page).catch((e) => e);
+    const bad = await collect(
+      createFacebookConnector(config(5, 'EAAG-wrong-token-xxxxxxxx'), testRuntime().rt),
+      page,
+    ).catch((e) => e);
     expect(bad).toBeInstanceOf(PlatformError);
     expect((bad as Error).message).toContain('code 190');
-    const missing = await collect(createFacebookConnector(config(), testRuntime().rt), { id: '404404' }).catch((e) => e);
+    const missing = await collect(createFacebookConnector(config(), testRuntime().rt), {
+      id: '404404',
+    }).catch((e) => e);
     expect((missing as Error).message).toContain('does not exist');
     const { rt } = testRuntime(undefined, { maxAttempts: 2 });
-    meta.inject({ status: 500, body: { error: { message: 'An unknown error occurred', code: 1 } }, times: 2 });
+    meta.inject({
+      status: 500,
+      body: { error: { message: 'An unknown error occurred', code: 1 } },
+      times: 2,
+    });
     const down = await collect(createFacebookConnector(config(), rt), page).catch((e) => e);
     expect((down as PlatformError).status).toBe(500);
     meta.reset();
@@ -129,16 +146,19 @@ describe('Meta Graph API: Instagram professional account media', () => {
     });
     meta.reset();
     // With a checkpoint at item 4, only 5 and 6 are new, and paging stops at the first old item.
-    const next = await collect(createInstagramConnector(config(3), testRuntime().rt), ig, { since: at(4), pending: null });
+    const next = await collect(createInstagramConnector(config(3), testRuntime().rt), ig, {
+      since: at(4),
+      pending: null,
+    });
     expect(next.ids).toEqual(['instagram:17900006', 'instagram:17900005']);
     expect(meta.requests).toHaveLength(1);
     expect(next.last).toEqual({ since: at(6), pending: null });
   });
 
   it('cannot read a personal account (403, code 10) and says so', async () => {
-    const err = await collect(createInstagramConnector(config(), testRuntime().rt), { id: '17841400000000002' }).catch(
-      (e) => e,
-    );
+    const err = await collect(createInstagramConnector(config(), testRuntime().rt), {
+      id: '17841400000000002',
+    }).catch((e) => e);
     expect((err as PlatformError).status).toBe(403);
     expect((err as Error).message).toContain('permission');
   });

@@ -1,4 +1,10 @@
-import type { Checkpoint, ConnectorRuntime, PollAccount, PollingConnector, PollPage } from '../../../src/platform/connectors/connector.ts';
+import type {
+  Checkpoint,
+  ConnectorRuntime,
+  PollAccount,
+  PollingConnector,
+  PollPage,
+} from '../../../src/platform/connectors/connector.ts';
 
 /** A runtime whose clock only moves when the adapter "sleeps"; every wait is recorded, none is real. */
 export function testRuntime(start = new Date('2026-12-02T07:00:00Z'), extra: Partial<ConnectorRuntime> = {}) {
