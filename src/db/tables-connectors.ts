@@ -35,7 +35,8 @@ export type ConnectorCheckpointsTable = {
   last_run_at: NullableTimestamp;
   last_ok_at: NullableTimestamp;
   last_error: string | null;
-  posts_seen: ColumnType<string, number | string | undefined, number | string>;
+  /** bigint: a string from `pg`, a number from PGlite. */
+  posts_seen: ColumnType<string | number, number | string | undefined, number | string>;
   /** Lease of the worker polling this account now. */
   locked_until: NullableTimestamp;
   updated_at: DefaultTimestamp;

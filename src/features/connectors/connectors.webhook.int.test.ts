@@ -37,7 +37,12 @@ afterAll(async () => {
 });
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const post = (id: string, text = 'Ayo coblos nomor 2!') => ({ id, platform: 'x', text, author: { handle: 'budi_asn' } });
+const post = (id: string, text = 'Ayo coblos nomor 2!') => ({
+  id,
+  platform: 'x',
+  text,
+  author: { handle: 'budi_asn' },
+});
 const send = (opts: {
   body: string;
   source?: string;
@@ -53,7 +58,10 @@ const send = (opts: {
       'content-type': opts.type ?? 'application/json',
       ...(opts.signature === null
         ? {}
-        : { 'netra-signature': opts.signature ?? signatureHeader(opts.key ?? secret, opts.t ?? nowSeconds(), opts.body) }),
+        : {
+            'netra-signature':
+              opts.signature ?? signatureHeader(opts.key ?? secret, opts.t ?? nowSeconds(), opts.body),
+          }),
     },
     payload: opts.body,
   });
@@ -103,7 +111,10 @@ describe('POST /api/ingest/webhook/:source', () => {
 
   it('refuses a body changed after signing', async () => {
     const body = JSON.stringify([post('x:m1')]);
-    const res = await send({ body: body.replace('coblos', 'COBLOS'), signature: signatureHeader(secret, nowSeconds(), body) });
+    const res = await send({
+      body: body.replace('coblos', 'COBLOS'),
+      signature: signatureHeader(secret, nowSeconds(), body),
+    });
     expect(res.statusCode).toBe(401);
   });
 

@@ -20,7 +20,13 @@ export function testRuntime(start = new Date('2026-12-02T07:00:00Z'), extra: Par
     random: () => 0.5,
     ...extra,
   };
-  return { rt, sleeps, advance: (ms: number) => void (t += ms) };
+  return {
+    rt,
+    sleeps,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 export const EMPTY: Checkpoint = { since: null, pending: null };
