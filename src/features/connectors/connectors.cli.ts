@@ -4,7 +4,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
 import { SIGNATURE_WINDOW_SECONDS } from '../../platform/connectors/webhook.ts';
 import { loadMasterKey } from '../../platform/crypto/master-key.ts';
-import { type ConnectorsService, createConnectorsService } from './connectors.service.ts';
+import { type ConnectorsService, createConnectorsService, SOURCE_NAME } from './connectors.service.ts';
 
 /**
  * `netra sources …`: webhook sources (partners that push posts) and their HMAC secrets, and
@@ -35,6 +35,10 @@ async function withConnectors<T>(io: CliIo, fn: (c: ConnectorsService) => Promis
 const oneName = (positionals: string[]) => {
   if (positionals.length !== 1)
     throw new CliUsageError('tepat satu NAMA sumber diperlukan / exactly one source NAME is required');
+  if (!SOURCE_NAME.test(positionals[0]!))
+    throw new CliUsageError(
+      'NAMA: huruf kecil, angka, . - _ (2–63 karakter) / NAME: lower-case letters, digits, . - _ (2–63 characters)',
+    );
   return positionals[0]!;
 };
 
