@@ -62,6 +62,10 @@ export function mapXTimeline(body: XTimelineResponse, account: PollAccount): Pos
       posted_at: t.created_at,
       lang: t.lang,
       ...(items.length ? { media: items } : {}),
+      // An edited post is a new id; its history lets the ingest link the versions.
+      ...((t.edit_history_tweet_ids?.length ?? 0) > 1
+        ? { edit_history_tweet_ids: t.edit_history_tweet_ids }
+        : {}),
     };
   });
 }
