@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
@@ -203,7 +204,7 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & LettersTables;
+} & ConnectorsTables & LettersTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -2,6 +2,7 @@ import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
+import { sourcesCommand } from '../features/connectors/connectors.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
 import { importCommand } from '../features/registry/registry.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   trainCommand,
   importCommand,
   usersCommand,
+  sourcesCommand,
   auditCommand,
   backupCommand,
   restoreCommand,

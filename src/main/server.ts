@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import type { Config, ConnectorsConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
@@ -11,6 +12,9 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
+import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
+import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
+import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
@@ -22,6 +26,8 @@ import { usersRoutes } from '../features/users/users.routes.ts';
 import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
 import { type BlobStore, createBlobStore } from '../platform/blobs/blob-store.ts';
+import { configuredConnectors } from '../platform/connectors/configured.ts';
+import { type ConnectorRuntime, defaultRuntime, type PostSink } from '../platform/connectors/connector.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
@@ -54,6 +60,12 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Platform API credentials (none: nothing is polled). */
+    connectors?: ConnectorsConfig;
+    /** Where connectors deliver posts; defaults to the monitoring ingest. */
+    postSink?: PostSink;
+    /** Clock, sleep and fetch of the polling adapters (tests inject fakes). */
+    connectorRuntime?: ConnectorRuntime;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
@@ -66,13 +78,29 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
+  // TODO(merge, issue #5): the monitoring ingest — `opts.postSink ?? monitoring.ingestPosts`.
+  const postSink: PostSink = opts.postSink ?? notWiredSink;
+  const connectorsConfig = opts.connectors ?? { pollSeconds: 900 };
+  const pollingConnectors = configuredConnectors(connectorsConfig, opts.connectorRuntime ?? defaultRuntime());
+  const connectors = createConnectorsService({
+    db,
+    masterKey: opts.masterKey ?? randomBytes(32),
+    sink: postSink,
+    connectors: pollingConnectors,
+  });
 
   const worker = createWorker({
     db,
     logger,
     pollMs: opts.pollMs ?? 1000,
-    handlers: { ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }) },
-    schedules: housekeepingSchedules,
+    handlers: {
+      ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...connectorsHandlers({ db, connectors, logger }),
+    },
+    schedules: [
+      ...housekeepingSchedules,
+      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+    ],
   });
 
   const app = await buildApp({
@@ -86,11 +114,17 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      connectorsRoutes(connectors),
     ],
     webDist: opts.webDist,
   });
   return { app, database, worker, blobs };
 }
+
+/** Until the monitoring ingest is wired in, connectors refuse deliveries rather than drop them. */
+const notWiredSink: PostSink = async () => {
+  throw new Error('monitoring ingest (ingestPosts) is not wired into the connectors');
+};
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
 export async function createServer(
@@ -121,6 +155,7 @@ export async function createServer(
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
+    connectors: config.connectors,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });
   if (opts.runWorker ?? true) worker.start();
