@@ -72,6 +72,8 @@ export type AlertsTable = {
   review_note: Nullable<string>;
   reviewed_by: Nullable<string>;
   reviewed_at: NullableTimestamp;
+  /** Set by the cases feature when a case is opened from this alert. */
+  case_id: Nullable<string>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 };
@@ -134,6 +136,7 @@ export type FindingsTable = {
   category: Nullable<string>;
   stage_code: Nullable<string>;
   summary: Generated<string>;
+  case_id: Nullable<string>;
   created_by: Nullable<string>;
   created_at: DefaultTimestamp;
 };

@@ -52,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       content_sha256 text NOT NULL,
       raw            jsonb NOT NULL,
       posted_at      timestamptz,
-      seen_at        timestamptz NOT NULL,             -- when this version was first received
+      seen_at        timestamptz NOT NULL,             -- when this version was last seen before it was replaced
       replaced_at    timestamptz NOT NULL DEFAULT now(),
       created_at     timestamptz NOT NULL DEFAULT now(),
       UNIQUE (post_id, version)
@@ -79,6 +79,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       review_note    text,
       reviewed_by    uuid REFERENCES users(id),
       reviewed_at    timestamptz,
+      case_id        uuid,                            -- set by the cases feature when a case is opened from it
       created_at     timestamptz NOT NULL DEFAULT now(),
       updated_at     timestamptz NOT NULL DEFAULT now(),
       UNIQUE (post_id, pack_id)
@@ -151,6 +152,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       category     text,
       stage_code   text,
       summary      text NOT NULL DEFAULT '',
+      case_id      uuid,                              -- set by the cases feature
       created_by   uuid REFERENCES users(id),
       created_at   timestamptz NOT NULL DEFAULT now()
     );
