@@ -12,6 +12,8 @@ import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
@@ -63,6 +65,7 @@ export async function wireServer(
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });
+  const monitoring = createMonitoringService({ db, blobs });
 
   const worker = createWorker({
     db,
@@ -83,6 +86,7 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      monitoringRoutes(monitoring),
     ],
     webDist: opts.webDist,
   });

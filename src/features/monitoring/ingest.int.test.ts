@@ -86,7 +86,12 @@ describe('ingest', () => {
       .execute();
     expect(alert).toHaveLength(2);
     alert.sort((a, b) => a.external_id.localeCompare(b.external_id));
-    expect(alert[1]).toMatchObject({ pack_id: 'pilpres-2024', region_code: null, staff_id: null, external_id: 'x:102' });
+    expect(alert[1]).toMatchObject({
+      pack_id: 'pilpres-2024',
+      region_code: null,
+      staff_id: null,
+      external_id: 'x:102',
+    });
     expect(alert[0]).toMatchObject({
       pack_id: 'pilkada-kota-balikpapan-2024',
       region_code: '64.71',
