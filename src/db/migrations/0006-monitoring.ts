@@ -29,13 +29,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       lang             text,
       content_sha256   text NOT NULL,                  -- SHA-256 of the canonical content (hex)
       version          integer NOT NULL DEFAULT 1,
-      raw              jsonb NOT NULL,                 -- the payload of the current version as received
+      raw              json NOT NULL,                  -- the payload of the current version, kept as received (json, not jsonb)
       source           text NOT NULL,
       region_code      text,                           -- the author's agency region, else the account's
       agency_id        uuid REFERENCES agencies(id),
       staff_id         uuid REFERENCES staff(id),
       first_seen_at    timestamptz NOT NULL DEFAULT now(),
-      last_seen_at     timestamptz NOT NULL DEFAULT now(),
+      last_seen_at     timestamptz NOT NULL DEFAULT now(),  -- when the current version was received (a verbatim re-send does not touch the row)
       deleted_at       timestamptz,
       created_at       timestamptz NOT NULL DEFAULT now()
     );
@@ -50,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version        integer NOT NULL,
       text           text NOT NULL,
       content_sha256 text NOT NULL,
-      raw            jsonb NOT NULL,
+      raw            json NOT NULL,
       posted_at      timestamptz,
       seen_at        timestamptz NOT NULL,             -- when this version was last seen before it was replaced
       replaced_at    timestamptz NOT NULL DEFAULT now(),

@@ -84,7 +84,25 @@ const AUTHOR_CACHE = 200_000;
 
 const NO_AUTHOR: Author = { accountId: null, staffId: null, agencyId: null, regionCode: null };
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+/**
+ * PostgreSQL text holds neither NUL nor unpaired UTF-16 surrogates (a post cut in the middle of an
+ * emoji): both become U+FFFD, one code unit for one, so signal offsets still point at the same text.
+ */
+export function storable(s: string): string {
+  const t = s.includes('\u0000') ? s.replaceAll('\u0000', '\uFFFD') : s;
+  return t.isWellFormed() ? t : t.toWellFormed();
+}
+
+/** The same for a JSON document: `\u0000` and lone `\udXXX` escapes (jsonb rejects them) become `\ufffd`. */
+export function storableJson(json: string): string {
+  if (!json.includes('\\u')) return json;
+  return json.replace(
+    /(?<!\\)((?:\\\\)*)\\u(?:(d[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2})|0000|d[89a-f][0-9a-f]{2})/gi,
+    (_m, pre: string, pair: string | undefined) => (pair ? `${pre}\\u${pair}` : `${pre}\\ufffd`),
+  );
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? storable(v) : null);
 
 function handleOf(h: string | null): string | null {
   if (!h) return null;
@@ -139,18 +157,29 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     }));
     packSignature = signature;
     detectors.clear();
+    byRegion.clear();
   }
 
-  function detectorFor(regionCode: string | null): {
-    detector: Detector | null;
-    fallbackPack: string | null;
-  } {
+  type RegionDetector = { detector: Detector | null; fallbackPack: string | null };
+  const byRegion = new Map<string, RegionDetector>();
+  function detectorFor(regionCode: string | null): RegionDetector {
+    const rk = regionCode ?? '';
+    let hit = byRegion.get(rk);
+    if (!hit) {
+      if (byRegion.size > 20_000) byRegion.clear();
+      hit = compileFor(regionCode);
+      byRegion.set(rk, hit);
+    }
+    return hit;
+  }
+
+  function compileFor(regionCode: string | null): RegionDetector {
     const covering = packsCovering(packs, regionCode);
     if (covering.length === 0) return { detector: null, fallbackPack: null };
     const key = covering.map((p) => p.id).join('\u0000');
     let d = detectors.get(key);
     if (!d) {
-      if (detectors.size > 500) detectors.clear();
+      if (detectors.size > 2_000) detectors.clear();
       d = createDetector(covering.map((p) => p.pack));
       detectors.set(key, d);
     }
@@ -274,7 +303,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     const media = Array.isArray(post.media)
       ? post.media.map((m) => (typeof m?.url === 'string' ? m.url : '')).filter((u) => u)
       : [];
-    const text = post.text;
+    const text = storable(post.text);
     return {
       platform,
       postId,
@@ -288,7 +317,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       postedAt: timestampOf(post.posted_at),
       text,
       lang: str(post.lang),
-      raw: JSON.stringify(post),
+      raw: storableJson(JSON.stringify(post)),
       deleted: (post as Record<string, unknown>).deleted === true,
       author: NO_AUTHOR,
       result: null,
@@ -309,6 +338,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
   async function writeChunk(
     rows: Prepared[],
     suggestions: Awaited<ReturnType<typeof suggestionsFor>>,
+    known: Map<string, string>,
     source: string,
   ): Promise<IngestCounts> {
     const counts = emptyCounts();
@@ -321,7 +351,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     const keys = new Set<string>();
     for (const r of rows) {
       const k = key(r.platform, r.postId);
-      if (keys.has(k)) later.push(r);
+      if (keys.has(k) || known.has(k)) later.push(r);
       else {
         keys.add(k);
         firsts.push(r);
@@ -334,7 +364,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
           author_bio, url, posted_at, text, lang, content_sha256, raw, source, region_code, agency_id,
           staff_id, deleted_at)
         SELECT t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
-               t.posted_at, t.text, t.lang, t.sha, t.raw::jsonb, ${source}, t.region, t.agency_id, t.staff_id,
+               t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
                CASE WHEN t.deleted THEN now() END
         FROM unnest(${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
           ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::uuid[],
@@ -377,7 +407,6 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
             ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(tx);
         const byKey = new Map(existing.rows.map((e) => [key(e.platform, e.platform_post_id), e]));
         const edits: { r: Prepared; id: string; version: number }[] = [];
-        const seen: string[] = [];
         const toDelete: string[] = [];
         for (const r of rest) {
           const e = byKey.get(key(r.platform, r.postId));
@@ -389,7 +418,6 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
               counts.deleted++;
             } else counts.duplicates++;
           } else if (e.content_sha256 === r.sha) {
-            seen.push(e.id);
             counts.duplicates++;
           } else {
             // A later edit of the same post in this chunk compares with this one.
@@ -403,8 +431,6 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
           await sql`UPDATE posts SET deleted_at = now(), last_seen_at = now() WHERE id = ANY(${toDelete}::uuid[])`.execute(
             tx,
           );
-        if (seen.length)
-          await sql`UPDATE posts SET last_seen_at = now() WHERE id = ANY(${seen}::uuid[])`.execute(tx);
         // One statement for all edits, except a post edited twice in one chunk (then in rounds).
         for (let i = 0; i < edits.length; ) {
           const batch: typeof edits = [];
@@ -421,7 +447,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
             tx,
           );
           await sql`
-            UPDATE posts SET text = t.text, content_sha256 = t.sha, raw = t.raw::jsonb, version = posts.version + 1,
+            UPDATE posts SET text = t.text, content_sha256 = t.sha, raw = t.raw::json, version = posts.version + 1,
               posted_at = COALESCE(t.posted_at, posts.posted_at), url = COALESCE(t.url, posts.url),
               author_name = COALESCE(t.name, posts.author_name), author_bio = COALESCE(t.bio, posts.author_bio),
               last_seen_at = now(), deleted_at = NULL, source = ${source}
@@ -492,16 +518,27 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     return counts;
   }
 
+  async function knownHashes(rows: Prepared[]) {
+    const { rows: found } = await sql<{ platform: string; platform_post_id: string; content_sha256: string }>`
+      SELECT p.platform, p.platform_post_id, p.content_sha256 FROM posts p
+      JOIN unnest(${rows.map((r) => r.platform)}::text[], ${rows.map((r) => r.postId)}::text[]) AS k(pl, pid)
+        ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(db);
+    return new Map(found.map((f) => [`${f.platform}\u0000${f.platform_post_id}`, f.content_sha256]));
+  }
+
   /** Splits a chunk where a post repeats with the same content hash (a verbatim re-send). */
   async function ingestChunk(posts: readonly Post[], source: string): Promise<IngestCounts> {
     const rows = posts.map(prepare);
     await resolveAuthors(rows);
-    for (const r of rows) if (!r.deleted) detect(r);
+    // Posts stored already with the same content are duplicates: not scanned again (pollers
+    // re-send the same posts all the time). The write transaction decides for real.
+    const known = await knownHashes(rows);
+    for (const r of rows) if (!r.deleted && known.get(`${r.platform}\u0000${r.postId}`) !== r.sha) detect(r);
     // Outside the write transaction: PGlite has one connection, which the transaction holds.
     const suggestions = await suggestionsFor(rows);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await writeChunk(rows, suggestions, source);
+        return await writeChunk(rows, suggestions, known, source);
       } catch (e) {
         // Two ingests racing on the same posts on PostgreSQL: retry the chunk (it is idempotent).
         const code = (e as { code?: string }).code;
