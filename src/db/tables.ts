@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
+import type { MonitoringTables } from './tables-monitoring.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -204,7 +205,9 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & ConnectorsTables & LettersTables;
+} & ConnectorsTables &
+  LettersTables &
+  MonitoringTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

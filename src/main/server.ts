@@ -17,6 +17,8 @@ import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
 import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
+import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
@@ -78,8 +80,9 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
-  // TODO(merge, issue #5): the monitoring ingest — `opts.postSink ?? monitoring.ingestPosts`.
-  const postSink: PostSink = opts.postSink ?? notWiredSink;
+  const monitoring = createMonitoringService({ db, blobs });
+  // Connectors (webhook, polling) feed posts into the monitoring ingest.
+  const postSink: PostSink = opts.postSink ?? monitoring.ingestPosts;
   const connectorsConfig = opts.connectors ?? { pollSeconds: 900 };
   const pollingConnectors = configuredConnectors(connectorsConfig, opts.connectorRuntime ?? defaultRuntime());
   const connectors = createConnectorsService({
@@ -115,16 +118,12 @@ export async function wireServer(
       auditRoutes(audit),
       registryRoutes(registry),
       connectorsRoutes(connectors),
+      monitoringRoutes(monitoring),
     ],
     webDist: opts.webDist,
   });
   return { app, database, worker, blobs };
 }
-
-/** Until the monitoring ingest is wired in, connectors refuse deliveries rather than drop them. */
-const notWiredSink: PostSink = async () => {
-  throw new Error('monitoring ingest (ingestPosts) is not wired into the connectors');
-};
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
 export async function createServer(
