@@ -28,6 +28,8 @@ const Env = z.object({
     .default('true'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  NETRA_REPORTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  NETRA_REPORTS_TOTAL: z.coerce.number().int().min(1).max(10_000_000).default(3000),
 });
 
 export type Config = {
@@ -51,6 +53,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
+  /** Public report submissions per hour: per client address, and in total (in memory, per process). */
+  reportLimits: { perAddressPerHour: number; totalPerHour: number };
 };
 
 export class ConfigError extends Error {
@@ -92,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : e.NETRA_TRUST_PROXY,
     logLevel: e.NETRA_LOG_LEVEL,
     jobPollMs: e.NETRA_JOB_POLL_MS,
+    reportLimits: { perAddressPerHour: e.NETRA_REPORTS_PER_ADDRESS, totalPerHour: e.NETRA_REPORTS_TOTAL },
   };
 }
