@@ -149,6 +149,23 @@ export const reportsRoutes =
       },
     );
 
+    app.get(
+      '/api/public/reports/regions',
+      {
+        config: { permission: 'public' },
+        schema: {
+          tags: ['laporan publik'],
+          summary: 'Kabupaten/kota untuk formulir / regencies and cities for the form',
+          response: {
+            200: z.array(z.object({ code: z.string(), name: z.string(), province: z.string() })),
+            ...errors,
+          },
+        },
+      },
+      async (_req, reply) =>
+        reply.header('cache-control', 'public, max-age=3600').send(await reports.regions()),
+    );
+
     app.post(
       '/api/public/reports/receipt.pdf',
       {

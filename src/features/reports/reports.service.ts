@@ -320,6 +320,19 @@ export function createReportsService({
       };
     },
 
+    /** Regencies and cities (where an event happened), with their province, for the public form. */
+    async regions() {
+      const rows = await db
+        .selectFrom('regions as r')
+        .innerJoin('regions as p', 'p.code', 'r.parent_code')
+        .select(['r.code', 'r.name', 'p.name as province'])
+        .where('r.level', '=', 2)
+        .orderBy('p.code')
+        .orderBy('r.code')
+        .execute();
+      return rows;
+    },
+
     /** Facts printed on the receipt PDF (never the identity). */
     async receiptFacts(receipt: string) {
       const r = await byReceipt(receipt);
