@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
 import * as m0006 from './migrations/0006-monitoring.ts';
+import * as m0007 from './migrations/0007-reports.ts';
 import * as m0011 from './migrations/0011-registry.ts';
 import * as m0012 from './migrations/0012-connectors.ts';
 import * as m0013 from './migrations/0013-letters.ts';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-registry': m0004,
   '0005-access': m0005,
   '0006-monitoring': m0006,
+  '0007-reports': m0007,
   '0011-registry': m0011,
   '0012-connectors': m0012,
   '0013-letters': m0013,

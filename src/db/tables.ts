@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 import type { MonitoringTables } from './tables-monitoring.ts';
+import type { ReportsTables } from './tables-reports.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -207,7 +208,8 @@ export type Tables = {
   app_meta: AppMetaTable;
 } & ConnectorsTables &
   LettersTables &
-  MonitoringTables;
+  MonitoringTables &
+  ReportsTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
