@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { LettersTables } from './tables-letters.ts';
+import type { PreventionTables } from './tables-prevention.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -203,7 +204,8 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & LettersTables;
+} & LettersTables &
+  PreventionTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
