@@ -4,9 +4,12 @@ import type { ColumnType, Generated } from 'kysely';
 
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-/** A date column, read as Date (midnight UTC) and written as 'YYYY-MM-DD'. */
-type DateColumn = ColumnType<Date, string, string>;
-type NullableDate = ColumnType<Date | null, string | null | undefined, string | null>;
+/**
+ * A date column, written and compared as 'YYYY-MM-DD'; read as a Date by some drivers, so services
+ * select it with `to_char(...)` (see prevention.shared.ts `dateText`).
+ */
+type DateColumn = ColumnType<Date | string, string, string>;
+type NullableDate = ColumnType<Date | string | null, string | null | undefined, string | null>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export type ActivityKind = 'sosialisasi' | 'rapat_koordinasi' | 'diseminasi' | 'patroli_siber' | 'lainnya';

@@ -63,7 +63,7 @@ describe('names', () => {
     expect(namesMatch(a, b)).toBe(same);
   });
   it('normalises accents and punctuation', () => {
-    expect(normaliseName("Andi Muh. Ridwan-Jaya")).toBe('andi muh ridwan jaya');
+    expect(normaliseName('Andi Muh. Ridwan-Jaya')).toBe('andi muh ridwan jaya');
   });
 });
 

@@ -3,7 +3,13 @@
  * letters, name matching for pledge signatures and the coverage percentages.
  */
 
-export const ACTIVITY_KINDS = ['sosialisasi', 'rapat_koordinasi', 'diseminasi', 'patroli_siber', 'lainnya'] as const;
+export const ACTIVITY_KINDS = [
+  'sosialisasi',
+  'rapat_koordinasi',
+  'diseminasi',
+  'patroli_siber',
+  'lainnya',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export const RECIPIENT_KINDS = ['agency', 'regional_secretary', 'party', 'candidate_pair', 'other'] as const;
@@ -114,4 +120,5 @@ export function windowStart(today: string, days = ACTIVITY_WINDOW_DAYS): string 
 }
 
 /** Today's date in Western Indonesia Time (UTC+7), the calendar the offices work in. */
-export const todayWib = (now: Date): string => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+export const todayWib = (now: Date): string =>
+  new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -12,7 +12,14 @@ import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { letterheadRoutes } from '../features/letters/letterhead.routes.ts';
+import { createLetterheadService } from '../features/letters/letterhead.service.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
+import { preventionRoutes } from '../features/prevention/prevention.routes.ts';
+import {
+  createPreventionService,
+  type PreventionService,
+} from '../features/prevention/prevention.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
@@ -54,8 +61,10 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Minimum time of a public pledge-signing answer (default 350 ms; tests shorten it). */
+    minSignMs?: number;
   } = {},
-): Promise<Omit<RunningServer, 'close'>> {
+): Promise<Omit<RunningServer, 'close'> & { prevention: PreventionService }> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
@@ -66,6 +75,7 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
+  const prevention = createPreventionService({ db, blobs, letters, minSignMs: opts.minSignMs });
 
   const worker = createWorker({
     db,
@@ -86,10 +96,12 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      preventionRoutes(prevention),
+      letterheadRoutes(createLetterheadService({ db })),
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker, blobs };
+  return { app, database, worker, blobs, prevention };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
