@@ -56,7 +56,19 @@ const oddString = fc.oneof(
 const jsonValue = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(
-    fc.constantFrom('username', 'password', 'kind', 'reporter', 'description', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'username',
+      'password',
+      'kind',
+      'reporter',
+      'description',
+      'nip',
+      'name',
+      'agree',
+      'website',
+      '__proto__',
+      'constructor',
+    ),
     fc.oneof(oddString, fc.jsonValue({ maxDepth: 2 })),
   ),
   fc.record({ username: oddString, password: oddString }),
@@ -82,7 +94,14 @@ describe('fuzzing public endpoints', () => {
   it('covers the public routes of the route table', () => {
     const urls = publicRoutes.map((r) => `${r.method} ${r.url}`);
     expect(urls).toEqual(
-      expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout']),
+      expect.arrayContaining([
+        'GET /api/health',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        // Prevention: the public neutrality-pledge page.
+        'GET /api/public/pledges/:id',
+        'POST /api/public/pledges/:id/sign',
+      ]),
     );
   });
 

@@ -29,6 +29,11 @@ function multipart(name: string, content: string | Uint8Array) {
   return { payload, 'content-type': `multipart/form-data; boundary=${boundary}` };
 }
 
+const upload = (url: string, cookie: string, name: string, content: string | Uint8Array) => {
+  const { payload, 'content-type': type } = multipart(name, content);
+  return app.inject({ method: 'POST', url, headers: { cookie, 'content-type': type }, payload });
+};
+
 beforeAll(async () => {
   database = await openTestDatabase();
   app = await buildTestApp(database);
@@ -183,12 +188,12 @@ describe('neutrality pledges', () => {
     const s = staffA[1]!;
     const bad = `NIP;Nama\n${s.nip};${s.name}\n${staffB.nip};${staffB.name}\n`;
     const before = await countRows('pledge_signatures');
-    const r1 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/pledges/${campaignId}/signed-list`,
-      headers: { cookie: await analyst(), ...multipart('hadir.csv', bad) },
-      payload: multipart('hadir.csv', bad).payload,
-    });
+    const r1 = await upload(
+      `/api/prevention/pledges/${campaignId}/signed-list`,
+      await analyst(),
+      'hadir.csv',
+      bad,
+    );
     expect(r1.statusCode, r1.body).toBe(400);
     expect(r1.json()).toMatchObject({
       code: 'IMPORT_ROW_INVALID',
@@ -196,12 +201,12 @@ describe('neutrality pledges', () => {
     });
     expect(await countRows('pledge_signatures')).toBe(before);
     const good = `NIP;Nama\n${s.nip};${s.name}\n${staffA[0]!.nip};${staffA[0]!.name}\n`;
-    const r2 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/pledges/${campaignId}/signed-list`,
-      headers: { cookie: await analyst(), ...multipart('hadir.csv', good) },
-      payload: multipart('hadir.csv', good).payload,
-    });
+    const r2 = await upload(
+      `/api/prevention/pledges/${campaignId}/signed-list`,
+      await analyst(),
+      'hadir.csv',
+      good,
+    );
     expect(r2.statusCode, r2.body).toBe(200);
     expect(r2.json()).toEqual({ rows: 2, added: 1, alreadySigned: 1 });
   });
@@ -327,41 +332,26 @@ describe('activities', () => {
     const id = a.json().id;
     const bad = `Nama,NIP\n${staffA[0]!.name},${staffA[0]!.nip}\n,123\n`;
     const before = await countRows('prevention_attendees');
-    const r1 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/activities/${id}/attendance`,
-      headers: { cookie, ...multipart('hadir.csv', bad) },
-      payload: multipart('hadir.csv', bad).payload,
-    });
+    const r1 = await upload(`/api/prevention/activities/${id}/attendance`, cookie, 'hadir.csv', bad);
     expect(r1.statusCode).toBe(400);
     expect(r1.json().details.map((d: { row: number }) => d.row)).toEqual([3, 3]);
     expect(await countRows('prevention_attendees')).toBe(before);
     const good = `Nama,NIP,Instansi\n${staffA[0]!.name},${staffA[0]!.nip},Dinas A\nTamu Undangan,,Ormas\n`;
-    const r2 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/activities/${id}/attendance`,
-      headers: { cookie, ...multipart('hadir.csv', good) },
-      payload: multipart('hadir.csv', good).payload,
-    });
+    const r2 = await upload(`/api/prevention/activities/${id}/attendance`, cookie, 'hadir.csv', good);
     expect(r2.json()).toMatchObject({ rows: 2, matched: 1, participants: 2 });
     // A file whose bytes are not an accepted type is refused whatever its name.
-    const r3 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/activities/${id}/files`,
-      headers: { cookie, ...multipart('foto.jpg', 'not really a jpeg') },
-      payload: multipart('foto.jpg', 'not really a jpeg').payload,
-    });
+    const r3 = await upload(
+      `/api/prevention/activities/${id}/files`,
+      cookie,
+      'foto.jpg',
+      'not really a jpeg',
+    );
     expect(r3.statusCode).toBe(400);
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
     );
-    const r4 = await app.inject({
-      method: 'POST',
-      url: `/api/prevention/activities/${id}/files`,
-      headers: { cookie, ...multipart('foto.bin', png) },
-      payload: multipart('foto.bin', png).payload,
-    });
+    const r4 = await upload(`/api/prevention/activities/${id}/files`, cookie, 'foto.bin', png);
     expect(r4.statusCode, r4.body).toBe(200);
     const file = r4.json().files[0];
     expect(file).toMatchObject({ kind: 'photo', mime: 'image/png' });
@@ -382,7 +372,8 @@ describe('appeal letters', () => {
     });
     expect(t.statusCode, t.body).toBe(201);
     const bad = await api('POST', '/api/prevention/letter-templates', cookie, {
-      ...t.json(),
+      recipientKind: 'party',
+      subject: 'Imbauan',
       name: 'Lain',
       body: 'Halo {{siapa}}',
     });

@@ -11,8 +11,14 @@ export type Actor = Pick<Me, 'id' | 'role' | 'office' | 'agencyId'>;
 
 export const notFound = () => new DomainError('NOT_FOUND', 'Data tidak ditemukan / not found');
 
+/** The nil UUID: matches no agency (a task-force head without an agency sees nothing). */
+export const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+
 /** Region root and (task-force heads) agency of the actor; `agencyId: null` = no agency filter. */
-export const scopeFor = (actor: Actor) => scopeOf(permissionActorOf(actor));
+export const scopeFor = (actor: Actor) => {
+  const scope = scopeOf(permissionActorOf(actor));
+  return { ...scope, agencyId: scope.agencyId === '' ? NO_AGENCY : scope.agencyId };
+};
 
 /** `column` in the region subtree of `root` (index-friendly). */
 export function inRegion(column: string, root: string): RawBuilder<boolean> {
@@ -70,7 +76,7 @@ export async function requireAgency(
 export function agencyForWrite(actor: Actor, given: string | null | undefined): string | null {
   const { agencyId } = scopeFor(actor);
   if (agencyId === null) return given ?? null;
-  if (!agencyId || (given && given !== agencyId))
+  if (agencyId === NO_AGENCY || (given && given !== agencyId))
     throw new DomainError('VALIDATION', 'Instansi tidak ditemukan / agency not found', [
       { field: 'agencyId', message: 'instansi tidak ada atau di luar yurisdiksi Anda' },
     ]);
