@@ -151,6 +151,8 @@ export const useCampaigns = () =>
   useQuery({
     queryKey: [...KEY, 'pledges'],
     queryFn: ({ signal }) => apiRequest('/api/prevention/pledges', { schema: z.array(CampaignView), signal }),
+    // Signatures arrive live from the public page.
+    refetchInterval: 5000,
   });
 
 /** A campaign's coverage, refetched every 5 seconds while shown (signatures arrive live). */
