@@ -84,7 +84,7 @@ describe('prevention', () => {
 
   it('issues an appeal letter and downloads its PDF with the number in it', async () => {
     await page.getByRole('tab', { name: 'Surat imbauan' }).click();
-    await page.getByLabel('Penerima', { exact: false }).first().fill('Sekretaris Daerah Kota Balikpapan');
+    await page.getByRole('textbox', { name: /^Penerima/ }).fill('Sekretaris Daerah Kota Balikpapan');
     await page.getByLabel('Perihal').fill('Imbauan Netralitas ASN');
     await page
       .getByLabel('Isi surat')

@@ -418,3 +418,58 @@ describe('appeal letters', () => {
     );
   });
 });
+
+describe('office letterhead settings', () => {
+  it('lets an administrator edit offices in their jurisdiction, validating the number template', async () => {
+    const admin = (await userWithSession(database.db, 'admin', '64')).newCookie;
+    const offices = (await api('GET', '/api/offices/letterhead', await admin())).json() as {
+      id: string;
+      regionCode: string;
+    }[];
+    expect(offices.every((o) => o.regionCode === '64' || o.regionCode.startsWith('64.'))).toBe(true);
+    const bpn = offices.find((o) => o.regionCode === '64.71')!;
+    const input = {
+      address: 'Jl. Uji No. 1',
+      phone: null,
+      email: null,
+      website: null,
+      letterCity: 'Balikpapan',
+      letterCode: 'KI-UJI',
+      letterNumberTemplate: '{seq}/{class}/{office}/{roman}/{year}',
+      headTitle: 'Ketua',
+      headName: 'Nama Uji',
+    };
+    const ok = await api('PUT', `/api/offices/${bpn.id}/letterhead`, await admin(), input);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      letterCode: 'KI-UJI',
+      letterNumberTemplate: '{seq}/{class}/{office}/{roman}/{year}',
+    });
+    const bad = await api('PUT', `/api/offices/${bpn.id}/letterhead`, await admin(), {
+      ...input,
+      letterNumberTemplate: '{class}/{year}',
+    });
+    expect(bad.statusCode).toBe(400);
+    const other = await database.db
+      .selectFrom('offices')
+      .select('id')
+      .where('region_code', '=', '34.02')
+      .executeTakeFirstOrThrow();
+    expect((await api('PUT', `/api/offices/${other.id}/letterhead`, await admin(), input)).statusCode).toBe(
+      404,
+    );
+    expect((await api('PUT', `/api/offices/${bpn.id}/letterhead`, await analyst(), input)).statusCode).toBe(
+      403,
+    );
+    // The next appeal letter uses the new template and code.
+    const l = await api('POST', '/api/prevention/letters', await analyst(), {
+      recipientKind: 'party',
+      recipientName: 'Partai Uji',
+      regionCode: '64.71',
+      subject: 'Imbauan',
+      body: 'Isi.',
+      datedOn: '2024-10-05',
+    });
+    expect(l.json().number).toBe('002/PM.00.02/KI-UJI/X/2024');
+  });
+});
