@@ -3,6 +3,7 @@ import { isDomainError } from '../domain/errors.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
+import { preventionCommand } from '../features/prevention/prevention.cli.ts';
 import { importCommand } from '../features/registry/registry.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
 import { usersCommand } from '../features/users/users.cli.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   evalCommand,
   trainCommand,
   importCommand,
+  preventionCommand,
   usersCommand,
   auditCommand,
   backupCommand,

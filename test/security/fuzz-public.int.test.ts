@@ -85,9 +85,18 @@ const malformed = fc.constantFrom(
   '1e999999',
 );
 
+/** Percent-encodes a path parameter; a lone surrogate (not encodable as UTF-8) becomes U+FFFD. */
+function encodeParam(p: string): string {
+  try {
+    return encodeURIComponent(p);
+  } catch {
+    return encodeURIComponent(p.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
+}
+
 function concrete(url: string, params: string[]) {
   let i = 0;
-  return url.replace(/:[A-Za-z_]+/g, () => encodeURIComponent(params[i++ % params.length] ?? 'x'));
+  return url.replace(/:[A-Za-z_]+/g, () => encodeParam(params[i++ % params.length] ?? 'x'));
 }
 
 describe('fuzzing public endpoints', () => {
