@@ -279,7 +279,7 @@ export function createAppealLettersService(deps: {
           body: input.body,
           dated_on: datedOn,
           created_by: actor.id,
-        } as never)
+        })
         .execute();
       await recordAuditInTx(tx, {
         actorId: actor.id,
