@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 import type { MonitoringTables } from './tables-monitoring.ts';
+import type { PreventionTables } from './tables-prevention.ts';
 import type { ReportsTables } from './tables-reports.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
@@ -209,6 +210,7 @@ export type Tables = {
 } & ConnectorsTables &
   LettersTables &
   MonitoringTables &
+  PreventionTables &
   ReportsTables;
 
 export type User = Selectable<UsersTable>;

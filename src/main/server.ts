@@ -16,9 +16,16 @@ import { connectorsHandlers, connectorsSchedules } from '../features/connectors/
 import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
 import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { letterheadRoutes } from '../features/letters/letterhead.routes.ts';
+import { createLetterheadService } from '../features/letters/letterhead.service.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
 import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
+import { preventionRoutes } from '../features/prevention/prevention.routes.ts';
+import {
+  createPreventionService,
+  type PreventionService,
+} from '../features/prevention/prevention.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
@@ -74,8 +81,10 @@ export async function wireServer(
     connectorRuntime?: ConnectorRuntime;
     /** Public report submission limits (default: DEFAULT_REPORT_LIMITS). */
     reportLimits?: ReportLimits;
+    /** Minimum time of a public pledge-signing answer (default 350 ms; tests shorten it). */
+    minSignMs?: number;
   } = {},
-): Promise<Omit<RunningServer, 'close'>> {
+): Promise<Omit<RunningServer, 'close'> & { reports: ReportsService; prevention: PreventionService }> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
@@ -100,6 +109,7 @@ export async function wireServer(
     connectors: pollingConnectors,
   });
   const reports = createReportsService({ db, blobs, masterKey });
+  const prevention = createPreventionService({ db, blobs, letters, minSignMs: opts.minSignMs });
 
   const worker = createWorker({
     db,
@@ -129,10 +139,12 @@ export async function wireServer(
       connectorsRoutes(connectors),
       monitoringRoutes(monitoring),
       reportsRoutes(reports, opts.reportLimits),
+      preventionRoutes(prevention),
+      letterheadRoutes(createLetterheadService({ db })),
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker, blobs, reports };
+  return { app, database, worker, blobs, reports, prevention };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */

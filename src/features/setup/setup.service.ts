@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
@@ -59,6 +60,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       .select('value')
       .where('key', '=', 'demo')
       .executeTakeFirst();
+    await removePreventionDemoInTx(tx);
     if (previous) await removeDemoInTx(tx, previous.value as DemoManifest);
 
     const officeIdByKey = new Map<string, string>();
@@ -165,6 +167,14 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         )
         .execute();
     }
+
+    await seedPreventionDemo(tx, {
+      data,
+      officeIdByKey,
+      agencyIdByKey,
+      staffIdByKey,
+      userIdByUsername: new Map(data.users.map((u, i) => [u.username, users[i]!.id])),
+    });
 
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],

@@ -44,6 +44,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: '/ikrar/:campaignId',
+        lazy: async () => ({
+          Component: (await import('../features/prevention/PledgePublicPage.tsx')).PledgePublicPage,
+        }),
+      },
+      {
         path: '/masuk',
         lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
       },
@@ -89,6 +95,12 @@ export const router = createBrowserRouter([
             path: 'registri/pegawai/:id',
             lazy: async () => ({
               Component: (await import('../features/registry/StaffDetailPage.tsx')).StaffDetailPage,
+            }),
+          },
+          {
+            path: 'admin/kop-surat',
+            lazy: async () => ({
+              Component: (await import('../features/prevention/LetterheadPage.tsx')).LetterheadPage,
             }),
           },
           {
