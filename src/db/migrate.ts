@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
+import * as m0009 from './migrations/0009-cases.ts';
 import * as m0013 from './migrations/0013-letters.ts';
 import type { Tables } from './tables.ts';
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-offices': m0003,
   '0004-registry': m0004,
   '0005-access': m0005,
+  '0009-cases': m0009,
   '0013-letters': m0013,
 };
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CasesTables } from './tables-cases.ts';
 import type { LettersTables } from './tables-letters.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
@@ -203,7 +204,8 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & LettersTables;
+} & LettersTables &
+  CasesTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
