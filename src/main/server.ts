@@ -11,6 +11,10 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
+import { casesHandlers, casesSchedules } from '../features/cases/cases.jobs.ts';
+import { createCaseReferenceService } from '../features/cases/cases.reference.ts';
+import { casesRoutes } from '../features/cases/cases.routes.ts';
+import { createCasesService } from '../features/cases/cases.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
@@ -24,6 +28,7 @@ import { buildApp } from '../http/app.ts';
 import { type BlobStore, createBlobStore } from '../platform/blobs/blob-store.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMailer, type Mailer } from '../platform/mail/mailer.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
 import { VERSION } from '../version.ts';
 
@@ -54,6 +59,10 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Outgoing e-mail (reminders); none: notifications stay in the app. */
+    mailer?: Mailer;
+    /** Public base URL for links in e-mails, e.g. `https://netra.example.go.id`. */
+    baseUrl?: string;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
@@ -66,13 +75,18 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
+  const cases = createCasesService({ db, letters, blobs, mailEnabled: !!opts.mailer });
+  const caseReference = createCaseReferenceService({ db, onCalendarChange: cases.recomputeDeadlines });
 
   const worker = createWorker({
     db,
     logger,
     pollMs: opts.pollMs ?? 1000,
-    handlers: { ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }) },
-    schedules: housekeepingSchedules,
+    handlers: {
+      ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...casesHandlers({ db, mailer: opts.mailer, baseUrl: opts.baseUrl }),
+    },
+    schedules: [...housekeepingSchedules, ...casesSchedules],
   });
 
   const app = await buildApp({
@@ -86,6 +100,7 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      casesRoutes(cases, caseReference),
     ],
     webDist: opts.webDist,
   });
@@ -121,6 +136,8 @@ export async function createServer(
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
+    mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
+    baseUrl: config.baseUrl,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });
   if (opts.runWorker ?? true) worker.start();
