@@ -5,7 +5,8 @@ import type { IssueLetterInput } from '../letters/letters.service.ts';
  * The case documents issued through the letters module: the clarification invitation, the
  * clarification minutes (*berita acara klarifikasi*), the review (*kajian*) and the forwarding
  * letter (*surat penerusan*) to the competent agency. Each function returns the letter's
- * series, classification code, subject and content for `letters.issueInTx`.
+ * series, classification code, subject and content for `letters.issueInTx`. Each series has its
+ * own classification code, so running numbers of different series never produce the same number.
  */
 export type CaseForDocs = {
   id: string;
@@ -38,7 +39,7 @@ export function invitationDoc(c: CaseForDocs, p: Record<string, unknown>): Doc {
   const invitee = s(p.partyName, who(c));
   return {
     series: 'undangan-klarifikasi',
-    classCode: 'PP.01.02',
+    classCode: 'PP.01.02/UND',
     subject,
     recipient: invitee,
     content: ({ signatory }) => ({
@@ -76,7 +77,7 @@ export function minutesDoc(c: CaseForDocs, p: Record<string, unknown>): Doc {
     : [s(p.statement)];
   return {
     series: 'ba-klarifikasi',
-    classCode: 'PP.01.02',
+    classCode: 'PP.01.02/BA',
     subject: `Berita Acara Klarifikasi ${s(p.partyName)}`,
     content: ({ signatory, number }) => ({
       title: 'BERITA ACARA KLARIFIKASI',
@@ -138,7 +139,7 @@ export function reviewDoc(
   blocks.push({ kind: 'heading', text: 'V. Kesimpulan' }, { kind: 'paragraph', text: s(p.conclusion) });
   return {
     series: 'kajian',
-    classCode: 'PP.01.02',
+    classCode: 'PP.01.02/KJ',
     subject: `Kajian Dugaan Pelanggaran ${c.number}`,
     content: ({ signatory, number }) => ({
       title: 'KAJIAN DUGAAN PELANGGARAN',
@@ -158,7 +159,7 @@ export function forwardingDoc(
   const subject = 'Penerusan Dugaan Pelanggaran Netralitas ASN';
   return {
     series: 'penerusan',
-    classCode: 'PP.01.02',
+    classCode: 'PP.01.00',
     subject,
     recipient: agency.name,
     content: ({ signatory }) => ({

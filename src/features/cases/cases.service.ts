@@ -696,7 +696,7 @@ export function createCasesService(deps: {
           await tx
             .insertInto('case_links')
             .values({ case_id: into.id, related_id: c.id, reason: 'merged' })
-            .onConflict((oc) => oc.doUpdateSet({ reason: 'merged' }))
+            .onConflict((oc) => oc.columns(['case_id', 'related_id']).doUpdateSet({ reason: 'merged' }))
             .execute();
           await tx
             .updateTable('case_evidence')
