@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
@@ -34,6 +35,7 @@ const readPack = (file: string) =>
   };
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
+  await removeDemoCases(tx, m.userIds);
   // Users first: a task-force head refers to an agency.
   if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
@@ -165,6 +167,8 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         )
         .execute();
     }
+
+    await seedDemoCases(tx);
 
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],
