@@ -142,6 +142,14 @@ describe('case handling over HTTP', () => {
     expect(asHead.actions).toContain('register');
   });
 
+  it('lists the case as overdue (its 7-day finding clock ran out in 2024)', async () => {
+    const overdue = (await call(analyst, 'GET', '/api/cases?deadline=overdue')).json();
+    expect(overdue.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect(overdue.items.find((c: { id: string }) => c.id === caseId).nextDeadline.state).toBe('overdue');
+    const soon = (await call(analyst, 'GET', '/api/cases?deadline=due_soon')).json();
+    expect(soon.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+  });
+
   it('hides the case from liaisons until it is forwarded, and from other jurisdictions (404)', async () => {
     expect((await call(liaison, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
     expect((await call(outsider, 'GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
@@ -454,6 +462,81 @@ describe('origins through the service', () => {
     );
     expect(survivor.evidence).toHaveLength(2);
     expect((await svc.getCase(h, two.id)).mergedInto).toBe(one.id);
+  });
+});
+
+describe('between levels', () => {
+  it('a provincial head takes a case over from the city office and hands it back', async () => {
+    const a = await database.db
+      .selectFrom('users')
+      .innerJoin('offices', 'offices.id', 'users.office_id')
+      .select(['users.id', 'users.role', 'offices.id as office_id', 'offices.name', 'offices.region_code'])
+      .where('users.id', '=', analyst.id)
+      .executeTakeFirstOrThrow();
+    const prov = await userWithSession(database.db, 'head', '64');
+    const p = await database.db
+      .selectFrom('users')
+      .innerJoin('offices', 'offices.id', 'users.office_id')
+      .select(['offices.id as office_id', 'offices.name'])
+      .where('users.id', '=', prov.id)
+      .executeTakeFirstOrThrow();
+    const svc = createCasesService({
+      db: database.db,
+      letters: createLettersService({ db: database.db, blobs: createBlobStore(join(dir, 'blobs')) }),
+      blobs: createBlobStore(join(dir, 'blobs')),
+    });
+    const opened = await svc.openCase(
+      {
+        id: a.id,
+        role: a.role,
+        agencyId: null,
+        office: { id: a.office_id, name: a.name, regionCode: a.region_code },
+      },
+      {
+        kind: 'report',
+        reportId: 'report-levels',
+        snapshot: { regionCode: REGION, description: 'Kasus lintas tingkat', knownOn: '2026-11-30' },
+      },
+    );
+    const provActor = {
+      id: prov.id,
+      role: 'head' as const,
+      agencyId: null,
+      office: { id: p.office_id, name: p.name, regionCode: '64' },
+    };
+    await svc.act(provActor, opened.id, {
+      action: 'take_over',
+      payload: { reason: 'Melibatkan pejabat provinsi' },
+    });
+    expect(
+      (
+        await database.db
+          .selectFrom('cases')
+          .select('office_id')
+          .where('id', '=', opened.id)
+          .executeTakeFirstOrThrow()
+      ).office_id,
+    ).toBe(p.office_id);
+    // The city head may not take it back (not a higher level), but the province may hand it over.
+    await expect(
+      svc.act(
+        {
+          id: head.id,
+          role: 'head',
+          agencyId: null,
+          office: { id: a.office_id, name: a.name, regionCode: REGION },
+        },
+        opened.id,
+        { action: 'take_over', payload: { reason: 'x' } },
+      ),
+    ).rejects.toThrow(/atasan/);
+    await svc.act(provActor, opened.id, {
+      action: 'hand_over',
+      payload: { toOfficeId: a.office_id, reason: 'Dikembalikan' },
+    });
+    const detail = await svc.getCase(provActor, opened.id);
+    expect(detail.officeName).toBe(a.name);
+    expect(detail.events.map((e) => e.type)).toEqual(['opened', 'take_over', 'hand_over']);
   });
 });
 
