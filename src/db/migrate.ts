@@ -4,7 +4,11 @@ import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
+import * as m0006 from './migrations/0006-monitoring.ts';
+import * as m0007 from './migrations/0007-reports.ts';
 import * as m0009 from './migrations/0009-cases.ts';
+import * as m0011 from './migrations/0011-registry.ts';
+import * as m0012 from './migrations/0012-connectors.ts';
 import * as m0013 from './migrations/0013-letters.ts';
 import type { Tables } from './tables.ts';
 
@@ -15,7 +19,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-offices': m0003,
   '0004-registry': m0004,
   '0005-access': m0005,
+  '0006-monitoring': m0006,
+  '0007-reports': m0007,
   '0009-cases': m0009,
+  '0011-registry': m0011,
+  '0012-connectors': m0012,
   '0013-letters': m0013,
 };
 

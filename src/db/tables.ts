@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CasesTables } from './tables-cases.ts';
+import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
+import type { MonitoringTables } from './tables-monitoring.ts';
+import type { ReportsTables } from './tables-reports.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -204,7 +207,10 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & LettersTables &
+} & ConnectorsTables &
+  LettersTables &
+  MonitoringTables &
+  ReportsTables &
   CasesTables;
 
 export type User = Selectable<UsersTable>;

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import type { Config, ConnectorsConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
@@ -15,10 +16,17 @@ import { casesHandlers, casesSchedules } from '../features/cases/cases.jobs.ts';
 import { createCaseReferenceService } from '../features/cases/cases.reference.ts';
 import { casesRoutes } from '../features/cases/cases.routes.ts';
 import { createCasesService } from '../features/cases/cases.service.ts';
+import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
+import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
+import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
+import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
+import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
+import { createReportsService, type ReportsService } from '../features/reports/reports.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
 import { systemRoutes } from '../features/system/system.routes.ts';
 import { createSystemService } from '../features/system/system.service.ts';
@@ -26,6 +34,8 @@ import { usersRoutes } from '../features/users/users.routes.ts';
 import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
 import { type BlobStore, createBlobStore } from '../platform/blobs/blob-store.ts';
+import { configuredConnectors } from '../platform/connectors/configured.ts';
+import { type ConnectorRuntime, defaultRuntime, type PostSink } from '../platform/connectors/connector.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createMailer, type Mailer } from '../platform/mail/mailer.ts';
@@ -40,6 +50,8 @@ export type RunningServer = {
   worker: Worker;
   /** The content-addressed file store (evidence, documents). */
   blobs: BlobStore;
+  /** Public reports and tips (the cases feature reads registered reports from it). */
+  reports: ReportsService;
   /** Stops accepting requests, lets in-flight ones finish, stops the worker, closes the database. */
   close: () => Promise<void>;
 };
@@ -63,12 +75,22 @@ export async function wireServer(
     mailer?: Mailer;
     /** Public base URL for links in e-mails, e.g. `https://netra.example.go.id`. */
     baseUrl?: string;
+    /** Platform API credentials (none: nothing is polled). */
+    connectors?: ConnectorsConfig;
+    /** Where connectors deliver posts; defaults to the monitoring ingest. */
+    postSink?: PostSink;
+    /** Clock, sleep and fetch of the polling adapters (tests inject fakes). */
+    connectorRuntime?: ConnectorRuntime;
+    /** Public report submission limits (default: DEFAULT_REPORT_LIMITS). */
+    reportLimits?: ReportLimits;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
-  const auth = createAuthService({ db, masterKey: opts.masterKey, requireTotp: opts.requireTotp });
+  // Without a configured key (tests), one random key per process: sealed data lives as long as it.
+  const masterKey = opts.masterKey ?? randomBytes(32);
+  const auth = createAuthService({ db, masterKey, requireTotp: opts.requireTotp });
   const registry = createRegistryService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
@@ -77,6 +99,18 @@ export async function wireServer(
   const letters = createLettersService({ db, blobs });
   const cases = createCasesService({ db, letters, blobs, mailEnabled: !!opts.mailer });
   const caseReference = createCaseReferenceService({ db, onCalendarChange: cases.recomputeDeadlines });
+  const monitoring = createMonitoringService({ db, blobs });
+  // Connectors (webhook, polling) feed posts into the monitoring ingest.
+  const postSink: PostSink = opts.postSink ?? monitoring.ingestPosts;
+  const connectorsConfig = opts.connectors ?? { pollSeconds: 900 };
+  const pollingConnectors = configuredConnectors(connectorsConfig, opts.connectorRuntime ?? defaultRuntime());
+  const connectors = createConnectorsService({
+    db,
+    masterKey,
+    sink: postSink,
+    connectors: pollingConnectors,
+  });
+  const reports = createReportsService({ db, blobs, masterKey });
 
   const worker = createWorker({
     db,
@@ -85,8 +119,13 @@ export async function wireServer(
     handlers: {
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
       ...casesHandlers({ db, mailer: opts.mailer, baseUrl: opts.baseUrl }),
+      ...connectorsHandlers({ db, connectors, logger }),
     },
-    schedules: [...housekeepingSchedules, ...casesSchedules],
+    schedules: [
+      ...housekeepingSchedules,
+      ...casesSchedules,
+      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+    ],
   });
 
   const app = await buildApp({
@@ -101,10 +140,13 @@ export async function wireServer(
       auditRoutes(audit),
       registryRoutes(registry),
       casesRoutes(cases, caseReference),
+      connectorsRoutes(connectors),
+      monitoringRoutes(monitoring),
+      reportsRoutes(reports, opts.reportLimits),
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker, blobs };
+  return { app, database, worker, blobs, reports };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
@@ -129,15 +171,17 @@ export async function createServer(
     logger.warn(
       'TOTP tidak diwajibkan / a second factor is not required: set NETRA_REQUIRE_TOTP=1 in production',
     );
-  const { app, worker, blobs } = await wireServer(database, {
+  const { app, worker, blobs, reports } = await wireServer(database, {
     blobs: createBlobStore(blobsDir(config.dataDir)),
     masterKey: loadMasterKey(config, (m) => logger.warn(m)),
     requireTotp: config.requireTotp,
     trustProxy: config.trustProxy,
+    reportLimits: config.reportLimits,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
     mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
     baseUrl: config.baseUrl,
+    connectors: config.connectors,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });
   if (opts.runWorker ?? true) worker.start();
@@ -151,5 +195,5 @@ export async function createServer(
     })();
     return closing;
   };
-  return { app, database, worker, blobs, close };
+  return { app, database, worker, blobs, reports, close };
 }
