@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CasesTables } from './tables-cases.ts';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 import type { MonitoringTables } from './tables-monitoring.ts';
@@ -207,7 +208,8 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & ConnectorsTables &
+} & CasesTables &
+  ConnectorsTables &
   LettersTables &
   MonitoringTables &
   PreventionTables &

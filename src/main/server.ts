@@ -12,6 +12,10 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
+import { casesHandlers, casesSchedules } from '../features/cases/cases.jobs.ts';
+import { createCaseReferenceService } from '../features/cases/cases.reference.ts';
+import { casesRoutes } from '../features/cases/cases.routes.ts';
+import { createCasesService } from '../features/cases/cases.service.ts';
 import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
 import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
 import { createConnectorsService } from '../features/connectors/connectors.service.ts';
@@ -41,6 +45,7 @@ import { configuredConnectors } from '../platform/connectors/configured.ts';
 import { type ConnectorRuntime, defaultRuntime, type PostSink } from '../platform/connectors/connector.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMailer, type Mailer } from '../platform/mail/mailer.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
 import { VERSION } from '../version.ts';
 
@@ -73,6 +78,10 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Outgoing e-mail (reminders); none: notifications stay in the app. */
+    mailer?: Mailer;
+    /** Public base URL for links in e-mails, e.g. `https://netra.example.go.id`. */
+    baseUrl?: string;
     /** Platform API credentials (none: nothing is polled). */
     connectors?: ConnectorsConfig;
     /** Where connectors deliver posts; defaults to the monitoring ingest. */
@@ -97,6 +106,8 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
+  const cases = createCasesService({ db, letters, blobs, mailEnabled: !!opts.mailer });
+  const caseReference = createCaseReferenceService({ db, onCalendarChange: cases.recomputeDeadlines });
   const monitoring = createMonitoringService({ db, blobs });
   // Connectors (webhook, polling) feed posts into the monitoring ingest.
   const postSink: PostSink = opts.postSink ?? monitoring.ingestPosts;
@@ -117,10 +128,12 @@ export async function wireServer(
     pollMs: opts.pollMs ?? 1000,
     handlers: {
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...casesHandlers({ db, mailer: opts.mailer, baseUrl: opts.baseUrl }),
       ...connectorsHandlers({ db, connectors, logger }),
     },
     schedules: [
       ...housekeepingSchedules,
+      ...casesSchedules,
       ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
     ],
   });
@@ -136,6 +149,7 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      casesRoutes(cases, caseReference),
       connectorsRoutes(connectors),
       monitoringRoutes(monitoring),
       reportsRoutes(reports, opts.reportLimits),
@@ -177,6 +191,8 @@ export async function createServer(
     reportLimits: config.reportLimits,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
+    mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
+    baseUrl: config.baseUrl,
     connectors: config.connectors,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
 import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
@@ -35,6 +36,7 @@ const readPack = (file: string) =>
   };
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
+  await removeDemoCases(tx, m.userIds);
   // Users first: a task-force head refers to an agency.
   if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
@@ -175,6 +177,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       staffIdByKey,
       userIdByUsername: new Map(data.users.map((u, i) => [u.username, users[i]!.id])),
     });
+    await seedDemoCases(tx);
 
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],

@@ -80,6 +80,24 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/cases/CasesPage.tsx')).CasesPage }),
           },
           {
+            path: 'penanganan/temuan-baru',
+            lazy: async () => ({
+              Component: (await import('../features/cases/FindingFormPage.tsx')).FindingFormPage,
+            }),
+          },
+          {
+            path: 'penanganan/referensi',
+            lazy: async () => ({
+              Component: (await import('../features/cases/ReferencePage.tsx')).ReferencePage,
+            }),
+          },
+          {
+            path: 'penanganan/:id',
+            lazy: async () => ({
+              Component: (await import('../features/cases/CaseDetailPage.tsx')).CaseDetailPage,
+            }),
+          },
+          {
             path: 'pencegahan',
             lazy: async () => ({
               Component: (await import('../features/prevention/PreventionPage.tsx')).PreventionPage,

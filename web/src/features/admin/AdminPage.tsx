@@ -33,6 +33,11 @@ export function AdminPage() {
           {t('prevention.letterhead.title')}
         </Anchor>
       )}
+      {me.permissions.includes('reference.manage') && (
+        <Anchor component={Link} to="/app/penanganan/referensi">
+          {t('cases.reference.title')}
+        </Anchor>
+      )}
       {canUsers && <UsersTable />}
       {canAudit && <AuditTable />}
     </Stack>
