@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
+import * as m0010 from './migrations/0010-analytics.ts';
 import type { Tables } from './tables.ts';
 
 /** Every migration, in order. Names are stable once released: never rename or edit one, add a new one. */
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-offices': m0003,
   '0004-registry': m0004,
   '0005-access': m0005,
+  '0010-analytics': m0010,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AnalyticsTables } from './tables-analytics.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -190,7 +191,7 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-};
+} & AnalyticsTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bandOf,
+  currentStage,
   DEFAULT_KERAWANAN_SETTINGS,
   type KerawananInput,
   type KerawananSettings,
@@ -194,5 +195,28 @@ describe('properties', () => {
         expect(after.score).toBeLessThanOrEqual(before.score);
       }),
     );
+  });
+});
+
+describe('currentStage', () => {
+  const packs = [
+    { regionCode: '00', stages: [{ code: 'pendaftaran', start: '2026-01-01', end: '2026-01-31' }] },
+    {
+      regionCode: '64.71',
+      stages: [
+        { code: 'kampanye', start: '2026-01-10', end: '2026-01-20' },
+        { code: 'masa_tenang', start: '2026-01-21', end: '2026-01-23' },
+      ],
+    },
+  ];
+  it.each([
+    ['64.71', '2026-01-05', 'pendaftaran'],
+    ['64.71', '2026-01-15', 'kampanye'],
+    ['64', '2026-01-15', 'kampanye'], // a regency inside the province is campaigning
+    ['64.72', '2026-01-15', 'pendaftaran'], // another regency: only the national pack
+    ['64.71', '2026-01-22', 'masa_tenang'],
+    ['64.71', '2026-02-15', null],
+  ])('%s on %s → %s', (region, today, stage) => {
+    expect(currentStage(packs, region, today)).toBe(stage);
   });
 });

@@ -213,3 +213,32 @@ export function scoreKerawanan(
 /** The level whose thresholds apply to a region code ("00" and provinces → province). */
 export const kerawananLevelOf = (regionCode: string | null): KerawananLevel =>
   regionCode === null || regionCode === '00' || !regionCode.includes('.') ? 'province' : 'regency';
+
+/** An election pack's calendar as the stage rule needs it. */
+export type PackCalendar = { regionCode: string; stages: { code: string; start: string; end: string }[] };
+
+const related = (a: string, b: string) =>
+  a === '00' || b === '00' || a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/**
+ * The election stage running on `today` (YYYY-MM-DD) for a region: among the stages of active
+ * packs whose region contains the region or lies inside it, the one with the highest factor
+ * (a province where one regency is campaigning is campaigning). Null when none runs.
+ */
+export function currentStage(
+  packs: PackCalendar[],
+  regionCode: string,
+  today: string,
+  settings: KerawananSettings = DEFAULT_KERAWANAN_SETTINGS,
+): string | null {
+  let best: { code: string; factor: number } | null = null;
+  for (const pack of packs) {
+    if (!related(pack.regionCode, regionCode)) continue;
+    for (const s of pack.stages) {
+      if (s.start > today || today > s.end) continue;
+      const factor = settings.stageFactors[s.code] ?? settings.stageFactors.other ?? 0.5;
+      if (!best || factor > best.factor) best = { code: s.code, factor };
+    }
+  }
+  return best?.code ?? null;
+}

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { kerawananCommand } from '../features/analytics/analytics.cli.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   evalCommand,
   trainCommand,
   importCommand,
+  kerawananCommand,
   usersCommand,
   auditCommand,
   backupCommand,

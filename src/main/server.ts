@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { analyticsHandlers, analyticsSchedules } from '../features/analytics/analytics.jobs.ts';
+import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
+import { createAnalyticsService } from '../features/analytics/analytics.service.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
@@ -63,13 +66,17 @@ export async function wireServer(
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });
+  const analytics = createAnalyticsService({ db });
 
   const worker = createWorker({
     db,
     logger,
     pollMs: opts.pollMs ?? 1000,
-    handlers: { ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }) },
-    schedules: housekeepingSchedules,
+    handlers: {
+      ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...analyticsHandlers(analytics),
+    },
+    schedules: [...housekeepingSchedules, ...analyticsSchedules],
   });
 
   const app = await buildApp({
@@ -83,6 +90,7 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      analyticsRoutes(analytics),
     ],
     webDist: opts.webDist,
   });

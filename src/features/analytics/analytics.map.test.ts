@@ -80,7 +80,9 @@ describe('map shapes ↔ Kemendagri codes', () => {
   });
 
   it('matches every province shape of the provinces file by name', () => {
-    const names = readProvinceTopology().objects.provinces.geometries.map((g) => g.properties!.provinsi);
+    const names = readProvinceTopology().objects.provinces.geometries.map(
+      (g) => (g.properties as { provinsi: string }).provinsi,
+    );
     expect(names).toHaveLength(34);
     expect(names.filter((n) => matchProvince(n, regions) === null)).toEqual([]);
     expect(matchProvince('Jakarta', regions)).toBe('31');
@@ -92,7 +94,7 @@ describe('buildRegionTopology', () => {
   const coded = buildRegionTopology(topology, regions);
 
   it('has a shape for each of the 38 provinces, including those created in 2022', () => {
-    const codes = coded.objects.provinces.geometries.map((g) => g.properties!.code);
+    const codes = coded.objects.provinces.geometries.map((g) => (g.properties as { code: string }).code);
     expect(codes).toEqual(regions.filter((r) => r.level === 1).map((r) => r.code));
     expect(codes).toEqual(expect.arrayContaining(['93', '94', '95', '96']));
   });
