@@ -9,6 +9,7 @@ import { makeAgency, makeStaff, makeUser } from '../../../test/support/factories
 import type { Dashboard, KerawananSettingsView } from '../../contracts/analytics.ts';
 import type { Database } from '../../db/database.ts';
 import { DEFAULT_KERAWANAN_SETTINGS } from '../../domain/kerawanan.ts';
+import type { RegionTopology } from './analytics.map.ts';
 import { createAnalyticsService } from './analytics.service.ts';
 
 let database: Database;
@@ -104,7 +105,7 @@ describe('map', () => {
   it('serves the boundaries with Kemendagri codes: 38 provinces, regencies by code', async () => {
     const res = await get('/api/analytics/map', analyst);
     expect(res.statusCode).toBe(200);
-    const topo = res.json();
+    const topo = res.json() as RegionTopology;
     expect(feature(topo, topo.objects.provinces).features).toHaveLength(38);
     const codes = feature(topo, topo.objects.regencies).features.map((f) => f.properties?.code);
     expect(codes).toContain('62.71');
