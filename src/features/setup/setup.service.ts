@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { seedAnalyticsDemoInTx } from './demo/analytics.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
@@ -166,6 +167,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         .execute();
     }
 
+    await seedAnalyticsDemoInTx(tx);
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],
       accountIds: accounts.map((a) => a.id),

@@ -112,25 +112,27 @@ export function AnalyticsSection() {
           <Title order={2} id="analitik" fz="lg">
             {t('analytics.title', { region: d.region.name })}
           </Title>
-          <Breadcrumbs mt={4} aria-label={t('analytics.path')}>
-            {d.path.map((p, i) =>
-              i === d.path.length - 1 ? (
-                <Text key={p.code} fz="sm" fw={600} aria-current="page">
-                  {p.code === '00' ? t('region.national') : p.name}
-                </Text>
-              ) : (
-                <Anchor
-                  key={p.code}
-                  component="button"
-                  type="button"
-                  fz="sm"
-                  onClick={() => set({ wilayah: p.code })}
-                >
-                  {p.code === '00' ? t('region.national') : p.name}
-                </Anchor>
-              ),
-            )}
-          </Breadcrumbs>
+          <nav aria-label={t('analytics.path')}>
+            <Breadcrumbs mt={4}>
+              {d.path.map((p, i) =>
+                i === d.path.length - 1 ? (
+                  <Text key={p.code} fz="sm" fw={600} aria-current="page">
+                    {p.code === '00' ? t('region.national') : p.name}
+                  </Text>
+                ) : (
+                  <Anchor
+                    key={p.code}
+                    component="button"
+                    type="button"
+                    fz="sm"
+                    onClick={() => set({ wilayah: p.code })}
+                  >
+                    {p.code === '00' ? t('region.national') : p.name}
+                  </Anchor>
+                ),
+              )}
+            </Breadcrumbs>
+          </nav>
         </div>
         <Group gap="sm" align="flex-end">
           <TextInput
