@@ -18,7 +18,11 @@ describe('dashboard', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'id-ID', acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      locale: 'id-ID',
+      acceptDownloads: true,
+    });
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
@@ -81,12 +85,18 @@ describe('dashboard', () => {
     const code = new URL(page.url()).searchParams.get('wilayah')!;
     expect(code.startsWith('63.')).toBe(true);
     await page.getByRole('heading', { name: /^Angka wilayah: (Kabupaten|Kota) / }).waitFor();
-    await page.getByRole('navigation', { name: 'Jalur wilayah' }).getByRole('button', { name: 'Kalimantan Selatan' }).click();
+    await page
+      .getByRole('navigation', { name: 'Jalur wilayah' })
+      .getByRole('button', { name: 'Kalimantan Selatan' })
+      .click();
     await page.getByRole('heading', { name: 'Angka wilayah: Kalimantan Selatan' }).waitFor();
   });
 
   it('drills down from the table into Kota Banjarmasin, with the map of the city', async () => {
-    await page.getByRole('table', { name: 'Wilayah di bawahnya' }).getByRole('button', { name: 'Kota Banjarmasin' }).click();
+    await page
+      .getByRole('table', { name: 'Wilayah di bawahnya' })
+      .getByRole('button', { name: 'Kota Banjarmasin' })
+      .click();
     await page.getByRole('heading', { name: 'Angka wilayah: Kota Banjarmasin' }).waitFor();
     expect(new URL(page.url()).searchParams.get('wilayah')).toBe('63.71');
     await map().locator('svg path').first().waitFor();
@@ -99,7 +109,9 @@ describe('dashboard', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Unduh XLSX' }).click(),
     ]);
-    expect(xlsx.suggestedFilename()).toMatch(/^netra-dasbor-63-71-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(xlsx.suggestedFilename()).toMatch(
+      /^netra-dasbor-63-71-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     const xlsxBytes = readFileSync((await xlsx.path())!);
     expect(xlsxBytes.subarray(0, 2).toString()).toBe('PK');
 
@@ -108,6 +120,10 @@ describe('dashboard', () => {
       page.getByRole('link', { name: 'Unduh laporan PDF' }).click(),
     ]);
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });
