@@ -133,10 +133,11 @@ try {
       const end = Math.min(POSTS, start + 1_000_000) - 1;
       await sql`
         WITH a AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(platform ORDER BY id) AS platforms FROM social_accounts)
-        INSERT INTO posts (platform, platform_post_id, account_id, posted_at, text, content_sha256)
-        SELECT a.platforms[1 + i % array_length(a.ids, 1)], 'p' || i, a.ids[1 + i % array_length(a.ids, 1)],
+        INSERT INTO posts (platform, platform_post_id, external_id, account_id, posted_at, text, content_sha256, raw, source)
+        SELECT a.platforms[1 + i % array_length(a.ids, 1)], 'p' || i, a.platforms[1 + i % array_length(a.ids, 1)] || ':p' || i,
+               a.ids[1 + i % array_length(a.ids, 1)],
                now() - ((hashint4(i) & 2147483647) % 15552000) * interval '1 second',
-               'Unggahan ' || i, md5(i::text) || md5((i + 1)::text)
+               'Unggahan ' || i, md5(i::text) || md5((i + 1)::text), '{}'::jsonb, 'bench'
         FROM a, generate_series(${start}::int, ${end}::int) AS i`.execute(db);
     }
     for (const ix of postIndexes) await sql.raw(ix.indexdef).execute(db);
@@ -156,9 +157,12 @@ try {
 
   loads.cases = await timed(`${CASES.toLocaleString('en')} cases, reports, prevention`, async () => {
     await sql`
-      INSERT INTO cases (status, region_code, agency_id, staff_id, origin, opened_at, category, stage_code, outcome,
+      INSERT INTO cases (number, office_id, origin_id, regime, title, description, known_on,
+                         status, region_code, agency_id, staff_id, origin, opened_at, category, stage_code, outcome,
                          decided_at, forwarded_at, sanction_recommended, sanction_imposed, sanction_imposed_at)
-      SELECT (ARRAY['registered','clarification','decided','forwarded','sanctioned','closed'])[1 + n % 6],
+      SELECT 'B-' || n, (SELECT id FROM offices WHERE region_code = '00' LIMIT 1), 'bench-' || n, 'pilkada',
+             'Dugaan pelanggaran ' || n, 'Sintetis', (now() - (n % 180) * interval '1 day')::date,
+             (ARRAY['klarifikasi','kajian_dugaan_pelanggaran','terbukti_pelanggaran','diteruskan','sanksi_dijatuhkan','selesai'])[1 + n % 6],
              s.region_code, s.agency_id, s.id, (ARRAY['finding','alert','report'])[1 + n % 3],
              now() - (n % 180) * interval '1 day', (${sql.raw(CATEGORIES)})[1 + n % 6], (${sql.raw(STAGES)})[1 + n % 6],
              CASE WHEN n % 6 < 2 THEN NULL WHEN n % 10 = 0 THEN 'no_violation' ELSE 'violation' END,
@@ -166,14 +170,24 @@ try {
              CASE WHEN n % 6 >= 3 THEN now() - (n % 180) * interval '1 day' + interval '12 days' END,
              CASE WHEN n % 6 >= 3 THEN 'hukuman disiplin sedang' END,
              CASE WHEN n % 6 >= 4 THEN 'hukuman disiplin sedang' END,
-             CASE WHEN n % 6 >= 4 THEN now() - (n % 180) * interval '1 day' + interval '40 days' END
+             CASE WHEN n % 6 >= 4 THEN (now() - (n % 180) * interval '1 day' + interval '40 days')::date END
       FROM (SELECT s.*, row_number() OVER () AS n FROM staff s TABLESAMPLE SYSTEM (1) REPEATABLE (3) LIMIT ${CASES}) s`.execute(
       db,
     );
     await sql`
-      INSERT INTO reports (kind, status, region_code, agency_id, received_at)
-      SELECT (ARRAY['laporan','informasi_awal'])[1 + n % 2], 'received', region_code, agency_id, opened_at - interval '2 days'
+      INSERT INTO reports (kind, status, region_code, agency_id, received_at, receipt_hash, wrapped_key, content_sealed, fingerprint)
+      SELECT (ARRAY['laporan','informasi_awal'])[1 + n % 2], 'diregistrasi', region_code, agency_id, opened_at - interval '2 days',
+             'bench-' || n, 'x', 'x', md5(n::text)
       FROM (SELECT c.*, row_number() OVER () AS n FROM cases c) c WHERE n % 2 = 0`.execute(db);
+    // Open statutory deadlines for cases still in handling: half of them already past.
+    if (
+      (await sql<{ t: string | null }>`SELECT to_regclass('case_deadlines')::text AS t`.execute(db)).rows[0]
+        ?.t
+    )
+      await sql`
+        INSERT INTO case_deadlines (case_id, kind, due_on, due_at)
+        SELECT id, 'bench', (opened_at + interval '14 days')::date, opened_at + interval '14 days'
+        FROM cases WHERE outcome IS NULL`.execute(db);
   });
 
   loads.refresh = await timed('staff counts refresh (the hourly job)', () =>

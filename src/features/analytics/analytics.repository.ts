@@ -27,17 +27,27 @@ const n = (v: unknown) => Number(v ?? 0);
 
 export type Sources = { alerts: boolean; reports: boolean; cases: boolean; prevention: boolean };
 
+/** Cases that are neither decided nor ended (not registered, withdrawn, merged, finished). */
+const AWAITING = sql`(outcome IS NULL AND decided_at IS NULL AND status NOT IN ('tidak_diregistrasi', 'dicabut', 'digabung', 'selesai'))`;
+
 /** Which source tables exist (each feature's migration creates them). */
-export async function sourcesAvailable(db: Db): Promise<Sources> {
+export async function sourcesAvailable(db: Db): Promise<Sources & { caseDeadlines: boolean }> {
   const { rows } = await sql<Record<string, boolean>>`
     SELECT to_regclass('alerts') IS NOT NULL AS alerts,
+           to_regclass('case_deadlines') IS NOT NULL AS case_deadlines,
            to_regclass('reports') IS NOT NULL AS reports,
            to_regclass('cases') IS NOT NULL AS cases,
            (to_regclass('prevention_activities') IS NOT NULL AND to_regclass('pledge_signatures') IS NOT NULL
             AND to_regclass('pledge_campaigns') IS NOT NULL AND to_regclass('task_forces') IS NOT NULL) AS prevention
   `.execute(db);
   const r = rows[0]!;
-  return { alerts: !!r.alerts, reports: !!r.reports, cases: !!r.cases, prevention: !!r.prevention };
+  return {
+    alerts: !!r.alerts,
+    reports: !!r.reports,
+    cases: !!r.cases,
+    prevention: !!r.prevention,
+    caseDeadlines: !!r.case_deadlines,
+  };
 }
 
 export async function findRegion(db: Db, code: string) {
@@ -116,9 +126,19 @@ export async function alertsByRegion(db: Db, root: string, p: Period) {
 
 /**
  * Cases per stored region code: opened in the period; awaiting a decision and overdue (now, any
- * date); sanctions recommended and imposed among cases opened in the period.
+ * date); sanctions recommended and imposed among cases opened in the period. Overdue: a statutory
+ * deadline of the case (`case_deadlines`, kept by the cases feature) has passed unmet; where that
+ * table does not exist, a case awaiting a decision longer than `overdueBefore`.
  */
-export async function casesByRegion(db: Db, root: string, p: Period, overdueBefore: Date) {
+export async function casesByRegion(
+  db: Db,
+  root: string,
+  p: Period,
+  overdue: { now: Date; fallbackBefore: Date; deadlines: boolean },
+) {
+  const isOverdue = overdue.deadlines
+    ? sql`EXISTS (SELECT 1 FROM case_deadlines d WHERE d.case_id = cases.id AND d.met_at IS NULL AND d.due_at < ${overdue.now})`
+    : sql`(${AWAITING} AND opened_at < ${overdue.fallbackBefore})`;
   type Row = {
     code: string | null;
     cases: string;
@@ -130,8 +150,8 @@ export async function casesByRegion(db: Db, root: string, p: Period, overdueBefo
   const { rows } = await sql<Row>`
     SELECT region_code AS code,
            count(*) FILTER (WHERE ${inPeriod('opened_at', p)}) AS cases,
-           count(*) FILTER (WHERE decided_at IS NULL AND outcome IS NULL) AS awaiting,
-           count(*) FILTER (WHERE decided_at IS NULL AND outcome IS NULL AND opened_at < ${overdueBefore}) AS overdue,
+           count(*) FILTER (WHERE ${AWAITING}) AS awaiting,
+           count(*) FILTER (WHERE ${isOverdue}) AS overdue,
            count(*) FILTER (WHERE ${inPeriod('opened_at', p)} AND sanction_recommended IS NOT NULL) AS recommended,
            count(*) FILTER (WHERE ${inPeriod('opened_at', p)} AND sanction_imposed IS NOT NULL) AS imposed
     FROM cases WHERE ${inScope('region_code', root)} GROUP BY region_code`.execute(db);
@@ -245,7 +265,10 @@ export async function preventionByRegion(db: Db, root: string, since: string, un
       FROM pledge_signatures ps JOIN staff s ON s.id = ps.staff_id
       WHERE ${inScope('s.region_code', root)} GROUP BY s.region_code`.execute(db),
     sql<{ code: string }>`
-      SELECT DISTINCT region_code AS code FROM task_forces WHERE ${inScope('region_code', root)}`.execute(db),
+      SELECT DISTINCT region_code AS code FROM task_forces
+      WHERE ${inScope('region_code', root)} AND (dissolved_on IS NULL OR dissolved_on > ${until}::date)`.execute(
+      db,
+    ),
     sql<{ code: string; count: string }>`
       SELECT region_code AS code, count(*) AS count FROM prevention_activities
       WHERE ${inScope('region_code', root)} AND held_on >= ${since}::date AND held_on <= ${until}::date
@@ -266,7 +289,7 @@ export async function preventionByAgency(db: Db, root: string) {
       WHERE ${inScope('s.region_code', root)} GROUP BY s.agency_id`.execute(db),
     sql<{ id: string }>`
       SELECT DISTINCT agency_id AS id FROM task_forces
-      WHERE agency_id IS NOT NULL AND ${inScope('region_code', root)}`.execute(db),
+      WHERE agency_id IS NOT NULL AND ${inScope('region_code', root)} AND dissolved_on IS NULL`.execute(db),
   ]);
   return {
     pledged: new Map(pledged.rows.map((r) => [r.id, n(r.count)])),

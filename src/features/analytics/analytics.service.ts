@@ -37,7 +37,10 @@ export type AnalyticsActor = {
   office: Pick<Me['office'], 'regionCode'>;
 };
 
-/** A case not decided this many days after it was opened is overdue (Pemilu: 7 + 7 days, domain §4.3). */
+/**
+ * Without the cases feature's deadline table, a case not decided this many days after it was
+ * opened counts as overdue (Pemilu: 7 + 7 days, domain §4.3).
+ */
 export const OVERDUE_DAYS = 14;
 /** Default period: the last 90 days up to today. */
 export const DEFAULT_PERIOD_DAYS = 90;
@@ -135,7 +138,7 @@ export function createAnalyticsService({
     const activitiesSince = addDays(to, -(DEFAULT_PERIOD_DAYS - 1));
     const childLength = CHILD_CODE_LENGTH[region.level];
 
-    const [sources, conf, packs, children, election, staffAt] = await Promise.all([
+    const [{ caseDeadlines, ...sources }, conf, packs, children, election, staffAt] = await Promise.all([
       repo.sourcesAvailable(db),
       settings(),
       repo.activePacks(db),
@@ -148,7 +151,13 @@ export function createAnalyticsService({
     const [staff, alerts, cases, reports, prevention, history] = await Promise.all([
       repo.staffByRegion(db, root),
       sources.alerts ? repo.alertsByRegion(db, root, period) : none,
-      sources.cases ? repo.casesByRegion(db, root, period, overdueBefore) : none,
+      sources.cases
+        ? repo.casesByRegion(db, root, period, {
+            now: now(),
+            fallbackBefore: overdueBefore,
+            deadlines: caseDeadlines,
+          })
+        : none,
       sources.reports ? repo.reportsByRegion(db, root, period, weekStart) : none,
       sources.prevention
         ? repo.preventionByRegion(db, root, activitiesSince, to)
