@@ -5,8 +5,8 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { NATIONAL } from '../../domain/jurisdiction.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
-import { LABELS } from './analytics.export.ts';
-import { type AnalyticsActor, createAnalyticsService } from './analytics.service.ts';
+import { LABELS } from './analytics.labels.ts';
+import type { AnalyticsActor } from './analytics.service.ts';
 
 /** The CLI runs as the operator, with national scope. */
 const OPERATOR: AnalyticsActor = { id: null, role: 'admin', office: { regionCode: NATIONAL } };
@@ -78,6 +78,8 @@ Kode keluar / exit codes: 0 berhasil, 2 pemakaian salah / usage, 3 data tidak va
     const database = await openDatabase(loadConfig(io.env));
     try {
       await migrateToLatest(database.db);
+      // Loaded here: the service pulls in the PDF and XLSX writers, which `netra --help` does not need.
+      const { createAnalyticsService } = await import('./analytics.service.ts');
       const analytics = createAnalyticsService({ db: database.db });
       if (data) {
         const result = await analytics.importHistory(OPERATOR, { election: values.election!, data });

@@ -2,36 +2,9 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { feature } from 'topojson-client';
 import type { Dashboard, KerawananView } from '../../contracts/analytics.ts';
+import { LABELS } from './analytics.labels.ts';
 import type { RegionTopology } from './analytics.map.ts';
 
-/** Indonesian labels of the codes the dashboard shows (the web has the same in its i18n files). */
-export const LABELS: Record<string, string> = {
-  '-': 'Tidak diketahui',
-  dukungan_medsos: 'Dukungan di media sosial',
-  ajakan: 'Ajakan memilih',
-  atribut_simbol: 'Atribut/simbol',
-  kegiatan_kampanye: 'Kegiatan kampanye',
-  fasilitas_jabatan: 'Fasilitas jabatan',
-  pencalonan: 'Pencalonan',
-  jpt: 'JPT',
-  administrator: 'Administrator',
-  pengawas: 'Pengawas',
-  pelaksana: 'Pelaksana',
-  fungsional: 'Fungsional',
-  pendaftaran: 'Pendaftaran',
-  penetapan: 'Penetapan',
-  kampanye: 'Kampanye',
-  masa_tenang: 'Masa tenang',
-  pemungutan: 'Pemungutan',
-  rekapitulasi: 'Rekapitulasi',
-  low: 'Rendah',
-  medium: 'Sedang',
-  high: 'Tinggi',
-  incidence: 'Insiden',
-  prevention: 'Pencegahan',
-  history: 'Riwayat',
-  stage: 'Tahapan',
-};
 const label = (k: string) => LABELS[k] ?? k;
 const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
 
