@@ -12,7 +12,8 @@
  *    list screen calls it): exact names, names with one typo, names inside a province, exact NIPs.
  *    Prints p50/p95/max per kind.
  *
- * Options: --staff N (default 5000000), --queries N per kind (default 200), --keep (keep the database).
+ * Options: --staff N (default 5000000), --queries N per kind (default 200), --keep (keep the database),
+ * --explain (print EXPLAIN (ANALYZE, BUFFERS) of every statement of one search per kind).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,12 @@ import { searchStaff } from '../src/features/registry/registry.repository.ts';
 import { FAMILY, GIVEN, MIDDLE, prng } from './registry-data.ts';
 
 const { values } = parseArgs({
-  options: { staff: { type: 'string' }, queries: { type: 'string' }, keep: { type: 'boolean' } },
+  options: {
+    staff: { type: 'string' },
+    queries: { type: 'string' },
+    keep: { type: 'boolean' },
+    explain: { type: 'boolean' },
+  },
 });
 const STAFF = Number(values.staff ?? 5_000_000);
 const QUERIES = Number(values.queries ?? 200);
@@ -48,8 +54,18 @@ const admin = new pg.Client({ connectionString: url.toString() });
 await admin.connect();
 await admin.query(`CREATE DATABASE ${name}`);
 url.pathname = `/${name}`;
+/** Statements captured for --explain (the SQL and parameters searchStaff really sends). */
+let captured: { sql: string; parameters: readonly unknown[] }[] | null = null;
+const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+// DROP DATABASE … WITH (FORCE) at the end terminates idle clients (57P01): not an error here.
+pool.on('error', (e) => {
+  if ((e as { code?: string }).code !== '57P01') throw e;
+});
 const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }),
+  dialect: new PostgresDialect({ pool }),
+  log: (e) => {
+    if (captured && e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+  },
 });
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const arr = (xs: string[]) =>
@@ -160,6 +176,27 @@ try {
     },
   ];
   const n = sample.rows.length;
+  if (values.explain) {
+    for (const k of kinds) {
+      captured = [];
+      await k.run(0);
+      const statements = captured;
+      captured = null;
+      for (const st of statements) {
+        const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS) ${sql.raw(
+          st.sql.replace(/\$(\d+)/g, (_, i) => {
+            const v = st.parameters[Number(i) - 1];
+            return Array.isArray(v)
+              ? `ARRAY[${v.map((x) => `'${String(x).replace(/'/g, "''")}'`).join(',')}]::text[]`
+              : typeof v === 'number'
+                ? String(v)
+                : `'${String(v).replace(/'/g, "''")}'`;
+          }),
+        )}`.execute(db);
+        console.log(`\n-- ${k.label}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
+    }
+  }
   for (let i = 0; i < Math.min(20, n); i++) for (const k of kinds) await k.run(i); // warm-up
   const results: string[] = [];
   for (const k of kinds) {

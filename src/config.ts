@@ -5,6 +5,14 @@ import { z } from 'zod';
  * All configuration comes from the environment, read in this one place and validated with zod.
  * A wrong value stops the start with a message naming the variable (exit status 2).
  */
+/** A platform API base URL: https, or http only to this machine (a local proxy or test server). */
+const apiUrl = z
+  .string()
+  .regex(
+    /^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)\/?$/,
+    'harus https://host (http hanya ke localhost) / must be https://host (http only to localhost)',
+  );
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -25,9 +33,24 @@ const Env = z.object({
       /^(true|false|\d{1,2}|[0-9A-Fa-f.:/, ]+|loopback|linklocal|uniquelocal)$/,
       'true, false, jumlah hop, atau daftar IP/CIDR / true, false, a hop count, or IP/CIDR list',
     )
-    .default('true'),
+    .default('false'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  // Connectors (docs/connectors.md): a platform is polled only when its credentials are set.
+  NETRA_CONNECTOR_POLL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  NETRA_X_BEARER_TOKEN: z.string().min(20, 'token terlalu pendek / token too short').optional(),
+  NETRA_X_API_URL: apiUrl.default('https://api.x.com'),
+  NETRA_META_ACCESS_TOKEN: z.string().min(20, 'token terlalu pendek / token too short').optional(),
+  NETRA_META_API_URL: apiUrl.default('https://graph.facebook.com'),
+  NETRA_META_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'mis. / e.g. v23.0')
+    .default('v23.0'),
+  NETRA_YOUTUBE_API_KEY: z.string().min(20, 'kunci terlalu pendek / key too short').optional(),
+  NETRA_YOUTUBE_API_URL: apiUrl.default('https://www.googleapis.com'),
+  NETRA_TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
+  NETRA_TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
+  NETRA_TIKTOK_API_URL: apiUrl.default('https://open.tiktokapis.com'),
 });
 
 export type Config = {
@@ -45,12 +68,23 @@ export type Config = {
   requireTotp: boolean;
   /**
    * Which proxies' X-Forwarded-* headers to believe (client IP for rate limits, TLS for Secure
-   * cookies): `true` all (the default; only behind a proxy that overwrites them), `false` none,
-   * a hop count, or a list of proxy addresses/CIDRs.
+   * cookies, host for the CSRF origin check): `false` none (the default: safe when clients reach
+   * Netra directly), a hop count or a list of proxy addresses/CIDRs (behind a reverse proxy), or
+   * `true` anyone (only when nothing but the proxy can reach the port). ADR 0004.
    */
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
+  /** Platform API credentials and endpoints; a platform without credentials is not polled. */
+  connectors: ConnectorsConfig;
+};
+
+export type ConnectorsConfig = {
+  pollSeconds: number;
+  x?: { baseUrl: string; bearerToken: string };
+  meta?: { baseUrl: string; accessToken: string; version: string };
+  youtube?: { baseUrl: string; apiKey: string };
+  tiktok?: { baseUrl: string; clientKey: string; clientSecret: string };
 };
 
 export class ConfigError extends Error {
@@ -72,6 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(String(issue?.path[0] ?? 'env'), issue?.message ?? 'invalid');
   }
   const e = parsed.data;
+  if (Boolean(e.NETRA_TIKTOK_CLIENT_KEY) !== Boolean(e.NETRA_TIKTOK_CLIENT_SECRET))
+    throw new ConfigError(
+      e.NETRA_TIKTOK_CLIENT_KEY ? 'NETRA_TIKTOK_CLIENT_SECRET' : 'NETRA_TIKTOK_CLIENT_KEY',
+      'kunci dan rahasia klien TikTok diatur bersama / set the TikTok client key and secret together',
+    );
   return {
     port: e.PORT,
     host: e.HOST,
@@ -92,5 +131,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : e.NETRA_TRUST_PROXY,
     logLevel: e.NETRA_LOG_LEVEL,
     jobPollMs: e.NETRA_JOB_POLL_MS,
+    connectors: {
+      pollSeconds: e.NETRA_CONNECTOR_POLL_SECONDS,
+      ...(e.NETRA_X_BEARER_TOKEN
+        ? { x: { baseUrl: e.NETRA_X_API_URL, bearerToken: e.NETRA_X_BEARER_TOKEN } }
+        : {}),
+      ...(e.NETRA_META_ACCESS_TOKEN
+        ? {
+            meta: {
+              baseUrl: e.NETRA_META_API_URL,
+              accessToken: e.NETRA_META_ACCESS_TOKEN,
+              version: e.NETRA_META_GRAPH_VERSION,
+            },
+          }
+        : {}),
+      ...(e.NETRA_YOUTUBE_API_KEY
+        ? { youtube: { baseUrl: e.NETRA_YOUTUBE_API_URL, apiKey: e.NETRA_YOUTUBE_API_KEY } }
+        : {}),
+      ...(e.NETRA_TIKTOK_CLIENT_KEY && e.NETRA_TIKTOK_CLIENT_SECRET
+        ? {
+            tiktok: {
+              baseUrl: e.NETRA_TIKTOK_API_URL,
+              clientKey: e.NETRA_TIKTOK_CLIENT_KEY,
+              clientSecret: e.NETRA_TIKTOK_CLIENT_SECRET,
+            },
+          }
+        : {}),
+    },
   };
 }

@@ -41,7 +41,22 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportQuery = z.object({
   /** Validate and count without writing anything. */
   dryRun: z.enum(['true', 'false']).default('false'),
+  /**
+   * `stream`: answer `application/x-ndjson`, one JSON object per line as the server works —
+   * `{ "progress": ImportProgress }` lines, then exactly one `{ "result": ImportResult }` or
+   * `{ "error": ErrorBody }` (the status is 200 once streaming has begun; the error is the same
+   * body the plain request answers with 400).
+   */
+  progress: z.enum(['none', 'stream']).default('none'),
 });
+
+/** Where a running import is: rows read from the file, rows checked, rows written. */
+export const ImportProgress = z.object({
+  phase: z.enum(['read', 'validate', 'write']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
 
 const Page = z.coerce.number().int().min(1).max(100_000).default(1);
 const PageSize = z.coerce.number().int().min(1).max(100).default(25);
@@ -109,10 +124,17 @@ export const StaffDetail = StaffSummary.extend({
   sex: z.enum(['male', 'female']).nullable(),
   regionName: z.string(),
   accounts: z.array(AccountView),
-  /** Filled once monitoring, cases and prevention exist; empty lists until then. */
+  /**
+   * Filled by the features that own them through the staff-section extension point
+   * (src/features/registry/registry.sections.ts); empty lists while no provider is wired.
+   */
   alerts: z.array(z.object({ id: z.string(), title: z.string(), at: z.string() })),
   cases: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
   pledges: z.array(z.object({ id: z.string(), title: z.string(), at: z.string() })),
+  /** Which sections have a provider (false: the feature is not installed yet, not "none found"). */
+  sectionsAvailable: z
+    .object({ alerts: z.boolean(), cases: z.boolean(), pledges: z.boolean() })
+    .default({ alerts: false, cases: false, pledges: false }),
   abilities: z.object({ edit: z.boolean() }),
 });
 export type StaffDetail = z.infer<typeof StaffDetail>;
@@ -172,6 +194,10 @@ export const AccountInput = z.object({
 export type AccountInput = z.infer<typeof AccountInput>;
 
 export const AccountPatch = z.object({
+  platform: Platform.optional(),
+  handle: z.string().trim().min(1, 'Akun wajib diisi').max(100).optional(),
+  profileUrl: z.url().max(500).nullable().optional(),
+  platformUserId: z.string().trim().max(100).nullable().optional(),
   staffId: z.uuid().nullable().optional(),
   linkSource: LinkSource.nullable().optional(),
   linkConfidence: z.number().min(0).max(1).nullable().optional(),
@@ -181,3 +207,48 @@ export type AccountPatch = z.infer<typeof AccountPatch>;
 
 export const ExportList = z.enum(['staff', 'agencies', 'accounts']);
 export type ExportList = z.infer<typeof ExportList>;
+
+const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** A staff member as the form sends it; the region is the agency's. */
+export const StaffInput = z.object({
+  /** 18 digits (spaces allowed); required unless the status is non-ASN. */
+  nip: OptionalText(40),
+  name: z.string().trim().min(1, 'Nama wajib diisi').max(300),
+  status: StaffStatus,
+  positionType: PositionType.nullable().optional(),
+  positionName: OptionalText(300),
+  /** Golongan, e.g. "III/a" (PNS) or "IX" (PPPK); none for non-ASN. */
+  rank: OptionalText(20),
+  agencyId: z.uuid(),
+  unitId: z.uuid().nullable().optional(),
+  active: z.boolean().default(true),
+});
+export type StaffInput = z.infer<typeof StaffInput>;
+
+export const UnitInput = z.object({
+  /** Present for an existing unit (rename keeps its staff); absent for a new one. */
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, 'Nama unit wajib diisi').max(300),
+  /** The parent unit by name (within this agency), or null for a top-level unit. */
+  parent: z.string().trim().max(300).nullable().optional(),
+});
+export type UnitInput = z.infer<typeof UnitInput>;
+
+/** An agency as the form sends it, with its whole unit tree (units left out are removed). */
+export const AgencyInput = z.object({
+  name: z.string().trim().min(1, 'Nama instansi wajib diisi').max(300),
+  kind: AgencyKind,
+  regionCode: z.string().regex(/^\d{2}(\.\d{2}){0,3}$/, 'kode wilayah Kemendagri, mis. 64.71'),
+  parentId: z.uuid().nullable().optional(),
+  taskForceHead: OptionalText(300),
+  units: z.array(UnitInput).max(500).default([]),
+});
+export type AgencyInput = z.infer<typeof AgencyInput>;

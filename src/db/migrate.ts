@@ -4,7 +4,11 @@ import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
+import * as m0006 from './migrations/0006-monitoring.ts';
 import * as m0010 from './migrations/0010-analytics.ts';
+import * as m0011 from './migrations/0011-registry.ts';
+import * as m0012 from './migrations/0012-connectors.ts';
+import * as m0013 from './migrations/0013-letters.ts';
 import type { Tables } from './tables.ts';
 
 /** Every migration, in order. Names are stable once released: never rename or edit one, add a new one. */
@@ -14,7 +18,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-offices': m0003,
   '0004-registry': m0004,
   '0005-access': m0005,
+  '0006-monitoring': m0006,
   '0010-analytics': m0010,
+  '0011-registry': m0011,
+  '0012-connectors': m0012,
+  '0013-letters': m0013,
 };
 
 /**

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AnalyticsTables } from './tables-analytics.ts';
+import type { ConnectorsTables } from './tables-connectors.ts';
+import type { LettersTables } from './tables-letters.ts';
+import type { MonitoringTables } from './tables-monitoring.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -19,11 +22,23 @@ export type RegionsTable = {
   parent_code: string | null;
 };
 
+type NullableText = ColumnType<string | null, string | null | undefined, string | null>;
+
 export type OfficesTable = {
   id: Generated<string>;
   name: string;
   region_code: string;
   created_at: DefaultTimestamp;
+  /** Letterhead and letter numbering (migration 0013). */
+  address: NullableText;
+  phone: NullableText;
+  email: NullableText;
+  website: NullableText;
+  letter_city: NullableText;
+  letter_code: NullableText;
+  letter_number_template: ColumnType<string, string | undefined, string>;
+  head_title: NullableText;
+  head_name: NullableText;
 };
 
 export type UsersTable = {
@@ -191,7 +206,10 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & AnalyticsTables;
+} & AnalyticsTables &
+  ConnectorsTables &
+  LettersTables &
+  MonitoringTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -61,14 +61,24 @@ export type TrieNode = { next: Map<number, TrieNode>; payloads: Payload[] | null
 export type NumberIndex = Map<number, { contestants: number[]; parties: number[] }>;
 
 /**
- * Bit of each cue kind in a token's cue set. The three number-context kinds have no bit: they are
- * read from `wordFlags` of the neighbouring token's key instead.
+ * Cue kinds without a bit in a token's cue set: the three number-context kinds are read from
+ * `wordFlags` of the neighbouring token's key, the others only from their occurrence lists.
  */
+const NO_BIT_KINDS: ReadonlySet<CueKind> = new Set<CueKind>([
+  'number_intro',
+  'number_block',
+  'number_after_block',
+  'participate',
+  'wink',
+  'candidacy_hint',
+]);
+
+/** Bit of each cue kind in a token's cue set (0 for `NO_BIT_KINDS`). */
 export const CUE_BIT: Readonly<Record<CueKind, number>> = (() => {
   const out = {} as Record<CueKind, number>;
   let bit = 0;
   for (const k of Object.keys(CUES) as CueKind[]) {
-    if (k === 'number_intro' || k === 'number_block' || k === 'number_after_block') out[k] = 0;
+    if (NO_BIT_KINDS.has(k)) out[k] = 0;
     else out[k] = (1 << bit++) >>> 0;
   }
   if (bit > 32) throw new Error('too many cue kinds for a 32-bit set');
@@ -86,6 +96,24 @@ export const WORD_NEGATION_EXCUSED = 8;
 /** `listFlags` bits of a payload list. */
 export const LIST_MENTION = 1;
 export const LIST_DAY = 2;
+/** The list holds a campaign event or structure one can take part in (`CAMPAIGN_EVENTS`). */
+export const LIST_CAMPAIGN_EVENT = 4;
+/** The list holds a `participate` cue ("ikut", "hadir", "gabung"). */
+export const LIST_PARTICIPATE = 8;
+
+/** `campaign` cue phrases naming an event or structure one takes part in ("ikut kampanye"). */
+export const CAMPAIGN_EVENTS: ReadonlySet<string> = new Set([
+  'kampanye',
+  'kampanye dialogis',
+  'deklarasi',
+  'relawan',
+  'sukarelawan',
+  'posko',
+  'konsolidasi',
+  'blusukan',
+  'silaturahmi akbar',
+  'nobar debat',
+]);
 
 /** Words the context rules compare token keys with. */
 export const RULE_WORDS = [
@@ -101,6 +129,7 @@ export const RULE_WORDS = [
   'terserah',
   'bebas',
   'penting',
+  'calon',
 ] as const;
 
 /** After a negation these words mean the negation governs something else ("jangan lupa"). */
@@ -139,6 +168,8 @@ export type TokenTrie = {
   firstNode: Int32Array;
   nodeList: Int32Array;
   nodeNext: (Map<number, number> | null)[];
+  /** Per interned key: 1 when it occurs after the first word of some pattern (else no child has it). */
+  follows: Uint8Array;
   /** Per interned key of ≥ 6 letters: trie node of its stem before an enclitic (−1 if none). */
   encliticNode: Int32Array;
 };
@@ -470,6 +501,7 @@ function buildAutomaton(
 
   // Token trie, patterns in creation order.
   const firstNode = new Int32Array(size).fill(-1);
+  const follows = new Uint8Array(size);
   const nodeList: number[] = [];
   const nodeNext: (Map<number, number> | null)[] = [];
   const newNode = (): number => {
@@ -484,6 +516,7 @@ function buildAutomaton(
       firstNode[ids[0]!] = node;
     }
     for (let k = 1; k < ids.length; k++) {
+      follows[ids[k]!] = 1;
       let next = nodeNext[node];
       if (!next) {
         next = new Map();
@@ -542,6 +575,9 @@ function buildAutomaton(
     for (const p of payloads) {
       if (p.type === 'cue') {
         bits |= CUE_BIT[p.cue];
+        if (p.cue === 'campaign_team' || (p.cue === 'campaign' && CAMPAIGN_EVENTS.has(p.label)))
+          flags |= LIST_CAMPAIGN_EVENT;
+        if (p.cue === 'participate') flags |= LIST_PARTICIPATE;
         cueItems.push({ kind: CUE_ORD[p.cue], label: p.label, inTag: tagKinds.has(p.cue) });
       } else if (p.type === 'day') {
         flags |= LIST_DAY;
@@ -583,7 +619,7 @@ function buildAutomaton(
 
   return {
     vocab,
-    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, encliticNode },
+    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, follows, encliticNode },
     lists,
     listCues,
     listMentions,

@@ -1,8 +1,12 @@
 import {
+  CAMPAIGN_EVENTS,
   type CompiledPacks,
   CUE_BIT,
   CUE_KINDS,
   CUE_ORD,
+  LIST_CAMPAIGN_EVENT,
+  LIST_MENTION,
+  LIST_PARTICIPATE,
   type MentionRole,
   WORD_NEGATION_EXCUSED,
   WORD_NUMBER_AFTER_BLOCK,
@@ -13,6 +17,7 @@ import type { CueKind } from './lexicon.ts';
 import type { HitBuffer } from './match.ts';
 import type { NormBuffer } from './normalise.ts';
 import {
+  TOKEN_CLAUSE_START,
   TOKEN_GESTURE,
   TOKEN_HASHTAG,
   TOKEN_NUMBER,
@@ -86,6 +91,11 @@ export const FEATURES = [
   'candidacy_x_first',
   'candidacy_x_party',
   'no_mention_x_call',
+  'campaign_team',
+  'participation',
+  'implicit_ref',
+  'wink',
+  'candidacy_hint',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -354,7 +364,17 @@ function isKeycap(text: string, k: number): boolean {
  */
 export function mayRefer(c: CompiledPacks, post: PostView): boolean {
   const hits = post.hits;
-  if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & CUE_BIT.candidacy) !== 0) return true;
+  if ((hits.flagsAny & 1) !== 0 || (hits.cueAny & (CUE_BIT.candidacy | CUE_BIT.campaign_team)) !== 0)
+    return true;
+  // Participation needs a participation word and a campaign event (`analyse` checks the distance).
+  if ((hits.flagsAny & LIST_CAMPAIGN_EVENT) !== 0 && (hits.flagsAny & LIST_PARTICIPATE) !== 0) return true;
+  // A description after "pilih/calon … yang" (implicit reference): the same test as `analyse`.
+  if (
+    (hits.cueAny & CUE_BIT.descriptor) !== 0 &&
+    (hits.cueAny & (CUE_BIT.vote | CUE_BIT.election)) !== 0 &&
+    implicitReference(c, post.tokens) >= 0
+  )
+    return true;
   const tokens = post.tokens;
   let electionCtx: boolean | null = null;
   let day = false;
@@ -367,6 +387,84 @@ export function mayRefer(c: CompiledPacks, post: PostView): boolean {
     if (numberWeight(c, post, i, electionCtx, day) !== 0) return true;
   }
   return false;
+}
+
+/**
+ * The features that let a post be flagged without a named contestant or party: a candidacy, a
+ * campaign structure, taking part in a campaign event, or a described (implicit) contestant.
+ */
+const REFERENCE_FEATURES: readonly number[] = [F.candidacy, F.campaign_team, F.participation, F.implicit_ref];
+
+/** The post refers to a contestant, party or candidacy (so it may be flagged). */
+export function hasReference(a: Analysis): boolean {
+  if (a.pack >= 0) return true;
+  for (const f of REFERENCE_FEATURES) if (a.x[f]! > 0) return true;
+  return false;
+}
+
+/** Before original offset `k` (skipping spaces) comes a dash or tilde: a quote attribution. */
+function attribution(text: string, k: number): boolean {
+  let i = k - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return c === 0x2014 || c === 0x2013 || c === 45 || c === 126;
+}
+
+/**
+ * A one-word name at tokens `[from, to)` written with a capital and directly followed by a
+ * capitalised word that no pack or rule knows (`Anis Rahmawati`, `Mahfud Hidayat`), or preceded
+ * by one in a quote attribution (`— Kahlil Gibran`): the name of someone else.
+ */
+function besideUnknownName(post: PostView, from: number, to: number): boolean {
+  const { tokens, text } = post;
+  const ns = post.norm.start;
+  const upper = (t: number): boolean => {
+    const c = text.charCodeAt(ns[tokens.start[t]!]!);
+    return c >= 65 && c <= 90;
+  };
+  if (!upper(from)) return false;
+  const clause = tokens.clause[from];
+  for (const t of [from - 1, to]) {
+    if (t < 0 || t >= tokens.n || tokens.clause[t] !== clause) continue;
+    if (tokens.surface[t] !== 0 || tokens.key[t] !== 0 || tokens.end[t]! - tokens.start[t]! < 3 || !upper(t))
+      continue;
+    const flags = tokens.flags[t]!;
+    // After the name: a surname ("Mahfud Hidayat"). Before it, a capital proves little ("Desak
+    // Anies", "Kemarin Prabowo …") unless the pair is a quote attribution ("— Kahlil Gibran").
+    if (t === to && flags === 0) return true;
+    if (t === from - 1 && (flags & ~TOKEN_CLAUSE_START) === 0 && attribution(text, ns[tokens.start[t]!]!))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A person described instead of named: a `yang` at most three tokens after a vote verb or an
+ * electoral word ("pilih yg …", "calon gubernur yang …") and, at most seven tokens after it in the
+ * same clause, a descriptor word ("anaknya", "wakilnya", "mantan", "sudah terbukti", "rambut").
+ * Returns the index of that `yang`, or −1.
+ */
+function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
+  const yang = c.ruleWord.yang;
+  const introBits = CUE_BIT.vote | CUE_BIT.election;
+  const officeBits = CUE_BIT.official_role | CUE_BIT.election;
+  const calon = c.ruleWord.calon;
+  const n = tokens.n;
+  for (let i = 1; i < n; i++) {
+    if (tokens.key[i] !== yang) continue;
+    const clause = tokens.clause[i];
+    let intro = false;
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      if (tokens.clause[k] !== clause || (tokens.cue[k]! & introBits) === 0) continue;
+      // "calon menantu yang …" is no candidate: after "calon" must come an office or "yang".
+      if (tokens.key[k] === calon && k + 1 < i && (tokens.cue[k + 1]! & officeBits) === 0) continue;
+      intro = true;
+    }
+    if (!intro) continue;
+    for (let k = i + 1; k < n && k <= i + 7 && tokens.clause[k] === clause; k++)
+      if ((tokens.cue[k]! & CUE_BIT.descriptor) !== 0) return i;
+  }
+  return -1;
 }
 
 /** Applies the context rules to one post's tokens and hits. */
@@ -458,6 +556,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       tokens.end[from]! - tokens.start[from]! >= 4 &&
       hasInnerSpaceOrDot(text, a, b);
     let ordinary = -1;
+    let otherName = -1;
     let office = -1;
     let prayer = -1;
     for (let q = 0; q < ms.length; q++) {
@@ -469,9 +568,15 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       if (p.role === 'acronym' || p.role === 'party_acronym') {
         if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
       }
-      if (p.common && !deliberate) w *= 0.4;
+      // A lower-case pair acronym is usually an ordinary word (`bawa`, `guna`, `tipe`, `amin`).
+      if ((p.common || p.role === 'acronym') && !deliberate) w *= 0.4;
       if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
       if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
+      // A one-word name or alias next to an unknown capitalised word is someone else's name.
+      if ((p.role === 'name_part' || p.role === 'alias') && to - from === 1) {
+        if (otherName < 0) otherName = besideUnknownName(post, from, to) ? 1 : 0;
+        if (otherName === 1) w *= 0.3;
+      }
       if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
         if (ordinary < 0) ordinary = nearCue('ordinary_person', from, to, 6, 6) ? 1 : 0;
         if (office < 0) office = nearCue('official_role', from, to, 4, 0) ? 1 : 0;
@@ -565,6 +670,14 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
   }
 
+  // "calon bupati", "cagub", "jadi gubernur": an office someone runs for is not an office held.
+  const roles = cues[CUE_ORD.official_role];
+  if (roles) {
+    const calon = compiled.ruleWord.calon;
+    const kept = roles.filter((o) => !(o.from >= 1 && tokens.key[o.from - 1] === calon));
+    cues[CUE_ORD.official_role] = kept.length > 0 ? kept : undefined;
+  }
+
   // --- Negative calls ---------------------------------------------------------------------
   const opposedSet = new Set<string>();
   let negCall = false;
@@ -591,21 +704,30 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
   }
   // --- Evidence per target, best pack -----------------------------------------------------
-  type Acc = { best: number; count: number; roles: number; nRoles: number; mentions: Mention[] };
-  const byPack = new Map<number, Map<string, Acc>>();
+  // Packs in order of first mention, each with its targets in order of first mention (small lists:
+  // a linear search is cheaper than a map per pack and per post).
+  type Acc = { id: string; best: number; ev: number; roles: number; nRoles: number; mentions: Mention[] };
+  const packIds: number[] = [];
+  const packAccs: Acc[][] = [];
   for (const m of mentions) {
-    let targets = byPack.get(m.pack);
-    if (!targets) {
-      targets = new Map();
-      byPack.set(m.pack, targets);
+    let pq = packIds.indexOf(m.pack);
+    if (pq < 0) {
+      pq = packIds.length;
+      packIds.push(m.pack);
+      packAccs.push([]);
     }
-    let acc = targets.get(m.target);
+    const list = packAccs[pq]!;
+    let acc: Acc | undefined;
+    for (let q = 0; q < list.length; q++)
+      if (list[q]!.id === m.target) {
+        acc = list[q];
+        break;
+      }
     if (!acc) {
-      acc = { best: 0, count: 0, roles: 0, nRoles: 0, mentions: [] };
-      targets.set(m.target, acc);
+      acc = { id: m.target, best: 0, ev: 0, roles: 0, nRoles: 0, mentions: [] };
+      list.push(acc);
     }
     acc.best = Math.max(acc.best, m.weight);
-    acc.count++;
     const bit = ROLE_BIT[m.role];
     if ((acc.roles & bit) === 0) {
       acc.roles |= bit;
@@ -613,15 +735,19 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
     acc.mentions.push(m);
   }
-  const evidenceOf = (acc: Acc): number => Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
   let bestPack = -1;
   let bestScore = 0;
-  for (const [pi, targets] of byPack) {
+  let bestAccs: Acc[] = [];
+  for (let pq = 0; pq < packIds.length; pq++) {
     let s = 0;
-    for (const acc of targets.values()) s = Math.max(s, evidenceOf(acc));
+    for (const acc of packAccs[pq]!) {
+      acc.ev = Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
+      s = Math.max(s, acc.ev);
+    }
     if (s > bestScore) {
       bestScore = s;
-      bestPack = pi;
+      bestPack = packIds[pq]!;
+      bestAccs = packAccs[pq]!;
     }
   }
 
@@ -629,24 +755,26 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   const opposed: string[] = [];
   if (bestPack >= 0) {
     const pack = compiled.packs[bestPack]!;
-    const accs = byPack.get(bestPack)!;
+    const accs = bestAccs;
     const contestantEv = pack.contestants.map((c) => {
-      const acc = accs.get(c.id);
-      return acc ? evidenceOf(acc) : 0;
+      for (const acc of accs) if (acc.id === c.id) return acc.ev;
+      return 0;
     });
     const sorted = [...contestantEv].sort((a, b) => b - a);
-    const partyEv = [...accs.entries()].filter(([id]) => !pack.contestants.some((c) => c.id === id));
-    const bestParty = Math.max(0, ...partyEv.map(([, a]) => evidenceOf(a)));
+    let bestParty = 0;
+    for (const acc of accs)
+      if (!pack.contestants.some((c) => c.id === acc.id)) bestParty = Math.max(bestParty, acc.ev);
     const top = Math.max(sorted[0] ?? 0, bestParty);
     x[F.mention] = top;
     x[F.mention_strong] = top >= 0.7 ? 1 : 0;
     x[F.mention_second] = sorted[1] ?? 0;
     x[F.all_contestants] = pack.contestants.length >= 2 && contestantEv.every((e) => e >= 0.2) ? 1 : 0;
     x[F.party_target] = bestParty >= 0.4 ? bestParty : 0;
-    const ranked = [...accs.entries()].sort((a, b) => evidenceOf(b[1]) - evidenceOf(a[1]));
+    const ranked = accs.length > 1 ? [...accs].sort((a, b) => b.ev - a.ev) : accs;
     let weakOnly = true;
-    for (const [id, acc] of ranked) {
-      const ev = evidenceOf(acc);
+    for (const acc of ranked) {
+      const id = acc.id;
+      const ev = acc.ev;
       if (ev < 0.3 || ev < top * 0.6) continue;
       if (opposedSet.has(`${bestPack}:${id}`)) opposed.push(id);
       else targets.push(id);
@@ -764,6 +892,78 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     if (o.label === 'pilihan_saya') {
       x[F.first_person_vote] = 1;
     }
+
+  // --- References without a named contestant --------------------------------------------
+  // A prohibition, negation or complaint before a campaign word governs it ("ASN dilarang ikut
+  // kampanye", "jangan jadi timses", "lapor posko pemenangan di kantor desa").
+  const governed = (from: number, to: number): boolean =>
+    nearCue('neutrality', from, to, 6, 0) ||
+    nearCue('negation', from, to, 3, 0) ||
+    nearCue('complaint', from, to, 6, 0);
+  // Campaign structures: "tim pemenangan", "posko pemenangan", "timses", "TKN".
+  for (const o of cuesOf('campaign_team') ?? []) {
+    if (governed(o.from, o.to)) continue;
+    x[F.campaign_team] = 1;
+    evList(F.campaign_team).push({
+      kind: 'cue:campaign',
+      start: o.start,
+      end: o.end,
+      weight: 0,
+      label: o.label,
+    });
+    break;
+  }
+  // Taking part: "ikut rapat tim pemenangan", "hadir di deklarasi relawan", "jadi MC kampanye".
+  const events = cuesOf('campaign');
+  const teams = cuesOf('campaign_team');
+  // A plain event word ("kampanye", "relawan", "posko") is electoral only with some other electoral
+  // sign in the post: "kampanye imunisasi" and "relawan banjir" are not campaigns.
+  let electoralElsewhere = (hits.flagsAny & LIST_MENTION) !== 0 || dayHits.length > 0 || has('candidacy');
+  if (!electoralElsewhere)
+    for (const e of cuesOf('election') ?? []) if (!CAMPAIGN_EVENTS.has(e.label)) electoralElsewhere = true;
+  for (const o of cuesOf('participate') ?? []) {
+    let event: CueOcc | undefined;
+    for (const e of teams ?? []) if (e.from >= o.to && e.from <= o.to + 5) event = e;
+    if (!event && electoralElsewhere)
+      for (const e of events ?? [])
+        if (e.from >= o.to && e.from <= o.to + 4 && CAMPAIGN_EVENTS.has(e.label)) event = e;
+    if (!event || tokens.clause[event.from] !== tokens.clause[o.from] || governed(o.from, o.to)) continue;
+    x[F.participation] = 1;
+    evList(F.participation).push({
+      kind: 'cue:campaign',
+      start: o.start,
+      end: event.end,
+      weight: 0,
+      label: `${o.label} … ${event.label}`,
+    });
+    break;
+  }
+  // A person described instead of named, after "pilih/dukung/calon … yang": "pilih yg ada
+  // anaknya", "capres yang wakilnya ketua umum …", "dukung yang sudah terbukti membangun …".
+  if (has('descriptor')) {
+    const i = implicitReference(compiled, tokens);
+    if (i >= 0) {
+      let d = i + 1;
+      while ((tokens.cue[d]! & CUE_BIT.descriptor) === 0) d++;
+      let label = '';
+      for (const o of cuesOf('descriptor')!)
+        if (o.from <= d && o.to > d) {
+          label = o.label;
+          d = o.to - 1;
+          break;
+        }
+      x[F.implicit_ref] = 1;
+      evList(F.implicit_ref).push({
+        kind: 'cue:implicit_ref',
+        start: tokens.start[i]!,
+        end: tokens.end[d]!,
+        weight: 0,
+        label: `yang … ${label}`,
+      });
+    }
+  }
+  setCue('wink', 'wink');
+  if (x[F.candidacy]! > 0) setCue('candidacy_hint', 'candidacy_hint');
 
   let neutral = 0;
   for (const k of NEUTRAL_FRAMES) if (has(k)) neutral++;

@@ -1,7 +1,15 @@
 import type { Pack } from '../contracts/pack.ts';
 import type { Category, ScanResult, Signal } from '../contracts/scan.ts';
 import { type CompiledPacks, compilePacks } from './compile-packs.ts';
-import { type Analysis, analyse, type Evidence, FEATURES, mayRefer, type PostView } from './context-rules.ts';
+import {
+  type Analysis,
+  analyse,
+  type Evidence,
+  FEATURES,
+  hasReference,
+  mayRefer,
+  type PostView,
+} from './context-rules.ts';
 import defaultModelJson from './data/model.json' with { type: 'json' };
 import { explain } from './explain.ts';
 import { createHitBuffer, matchTokens } from './match.ts';
@@ -94,7 +102,6 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
     tokens: createTokenBuffer(),
     hits: createHitBuffer(),
   };
-  const candidacyIdx = FEATURES.indexOf('candidacy');
 
   /** normalise → tokenise → one automaton pass; null when the post cannot refer to anyone. */
   const analyseText = (text: string, full = false): Analysis | null => {
@@ -106,7 +113,7 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
     // number means no reference, so no flag is possible and the context rules are skipped.
     if (!full && !mayRefer(compiled, view)) return null;
     const analysis = analyse(compiled, view);
-    if (!full && analysis.pack < 0 && analysis.x[candidacyIdx]! === 0) return null;
+    if (!full && !hasReference(analysis)) return null;
     return analysis;
   };
 
@@ -127,8 +134,7 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
       };
     const { score, contributions } = scoreFlag(model, analysis.x);
     const norm = view.norm;
-    const hasReference = analysis.pack >= 0 || analysis.x[candidacyIdx]! > 0;
-    const flag = hasReference && score >= threshold;
+    const flag = hasReference(analysis) && score >= threshold;
     const pack = analysis.pack >= 0 ? compiled.packs[analysis.pack] : undefined;
     let category: Category | null = null;
     let catContrib: Float64Array | null = null;

@@ -72,7 +72,9 @@ export function explain(input: {
       what = `${CATEGORY_TEXT.pencalonan}${targets.length ? ` (${targetText(pack, targets)})` : ''}`;
     else {
       const t = targetText(pack, targets.length ? targets : opposed);
-      what = `${CATEGORY_TEXT[category]}${t ? ` ${t}` : ''}`;
+      // No contestant named (a described candidate, a campaign team): say so rather than nothing.
+      const who = t || (category === 'kegiatan_kampanye' ? '' : 'paslon yang tidak disebut namanya');
+      what = `${CATEGORY_TEXT[category]}${who ? ` ${who}` : ''}`;
     }
     return words ? `${what} (${words})` : what;
   }

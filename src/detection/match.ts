@@ -94,7 +94,7 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
   hits.n = 0;
   hits.cueAny = 0;
   hits.flagsAny = 0;
-  const { firstNode, nodeList, nodeNext } = c.trie;
+  const { firstNode, nodeList, nodeNext, follows } = c.trie;
   const n = tokens.n;
   const key = tokens.key;
   for (let i = 0; i < n; i++) {
@@ -114,7 +114,9 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
         }
         const next = nodeNext[node];
         if (!next || j + 1 >= n) break;
-        const child = next.get(key[j + 1]!);
+        const kn = key[j + 1]!;
+        if (follows[kn] === 0) break;
+        const child = next.get(kn);
         if (child === undefined) break;
         node = child;
         j++;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise } from './normalise.ts';
+import { GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise, normaliseEveryStep } from './normalise.ts';
 
 describe('normalise', () => {
   it.each([
@@ -13,6 +13,8 @@ describe('normalise', () => {
     ['café', 'cafe'],
     ['2️⃣', '2'],
     ['#AMIN2024', '#amin2024'],
+    ['B4yu S4mudr4', 'bayu samudra'],
+    ['ibu2 tps3 covid19', 'ibu2 tps3 covid19'],
   ])('%s → %s', (input, expected) => {
     expect(normalise(input).text).toBe(expected);
   });
@@ -36,7 +38,7 @@ describe('normalise', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('is idempotent on leetspeak-like and spaced input', () => {
     const alphabet = fc.constantFrom(...'aaabcgiknoprs 0134. #2'.split(''));
@@ -47,7 +49,7 @@ describe('normalise', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('gives every output character a non-empty, ordered range inside the input', () => {
     fc.assert(
@@ -65,5 +67,23 @@ describe('normalise', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
+
+  it('skips only steps that cannot change the result (same text and offsets as running every step)', () => {
+    const same = (s: string) => {
+      const fast = normalise(s);
+      const ref = normaliseEveryStep(s);
+      expect(fast.text).toBe(ref.text);
+      expect([...fast.start]).toEqual([...ref.start]);
+      expect([...fast.end]).toEqual([...ref.end]);
+    };
+    const alphabet = fc.constantFrom(...'aaabcgiknoprs 0134. -_#2\n✌️É'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => same(chars.join(''))),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), same), { numRuns: 2000 });
+    for (const s of ['ibu2 pagi2', 'pr4bowo', '4nies', 'aa4a', 'G a n j a r', 'k 4 a', 'mantaaap', 'a.b.c'])
+      same(s);
+  }, 60_000);
 });

@@ -108,11 +108,17 @@ function foldCodePoint(cp: number): string {
   return out;
 }
 
+/** Character class of every UTF-16 unit of normalised text: 1 letter, 2 digit, 0 other. */
+export const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++)
+  CLASS[c] =
+    c >= 48 && c <= 57 ? 2 : (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0xe000) || c > 0xf8ff ? 1 : 0;
+
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xc0 && c < 0xe000) || c > 0xf8ff;
+  return CLASS[c] === 1;
 }
 function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || isLetter(c);
+  return CLASS[c] !== 0;
 }
 
 const buf: NormBuffer = {
@@ -138,7 +144,11 @@ function grow(min: number): void {
   drop = new Uint8Array(cap);
 }
 
-/** Set by `fold`: some word mixes letters and digits (leetspeak possible). */
+/**
+ * Set by `scanFlags`: some digit is directly followed by a letter. Every change `deLeet` makes
+ * needs one (a digit between letters, or a leading digit before ≥ 3 letters), so without it
+ * `deLeet` is skipped (`ibu2`, `pagi2` do not set it).
+ */
 let foldMixed = false;
 /** Set by `fold`: some letter occurs three times in a row (collapse needed). */
 let foldTriple = false;
@@ -146,36 +156,33 @@ let foldTriple = false;
 /** Set by `fold`: three one-letter words one separator apart (joinSpaced needed). */
 let foldSpaced = false;
 
-/** Character class for the flags above: 1 letter, 2 digit, 0 other. */
-function charClass(c: number): number {
-  return c >= 48 && c <= 57 ? 2 : isLetter(c) ? 1 : 0;
-}
-
-/** Scans the folded units once for the two flags. */
+/** Scans the folded units once for the three flags. */
 function scanFlags(n: number): void {
   const codes = buf.codes;
+  const cls = CLASS;
   let mixed = false;
   let triple = false;
-  let prevClass = 0;
-  let p1 = -1;
-  let p2 = -2;
   let spaced = false;
+  let prevClass = 0;
   let lastSingle = -3;
   let chain = 0;
   for (let i = 0; i < n; i++) {
     const c = codes[i]!;
-    const k = charClass(c);
-    if (k !== 0 && prevClass !== 0 && k !== prevClass) mixed = true;
-    if (k === 1 && c === p1 && c === p2) triple = true;
-    // A one-letter word; three of them one separator apart is what joinSpaced joins.
-    if (k === 1 && prevClass === 0 && (i + 1 >= n || charClass(codes[i + 1]!) === 0)) {
-      chain = lastSingle === i - 2 && isJoinSeparator(codes[i - 1]!) ? chain + 1 : 1;
-      if (chain >= 3) spaced = true;
-      lastSingle = i;
+    const k = cls[c]!;
+    if (k === 1) {
+      if (prevClass === 1) {
+        // The same letter three times in a row (the previous two are then letters too).
+        if (i >= 2 && c === codes[i - 1] && c === codes[i - 2]) triple = true;
+      } else if (prevClass === 2) {
+        mixed = true;
+      } else if (i + 1 >= n || cls[codes[i + 1]!] === 0) {
+        // A one-letter word; three of them one separator apart is what joinSpaced joins.
+        chain = lastSingle === i - 2 && isJoinSeparator(codes[i - 1]!) ? chain + 1 : 1;
+        if (chain >= 3) spaced = true;
+        lastSingle = i;
+      }
     }
     prevClass = k;
-    p2 = p1;
-    p1 = c;
   }
   foldMixed = mixed;
   foldTriple = triple;
@@ -234,9 +241,10 @@ function fold(text: string): number {
   return n;
 }
 
-/** Step 2: leetspeak digits inside words (in place). */
-function deLeet(n: number): void {
+/** Step 2: leetspeak digits inside words (in place); returns whether anything changed. */
+function deLeet(n: number): boolean {
   const codes = buf.codes;
+  let changed = false;
   let i = 0;
   while (i < n) {
     if (!isWordChar(codes[i]!)) {
@@ -250,21 +258,34 @@ function deLeet(n: number): void {
       j++;
     }
     if (letters >= 2 && letters < j - i) {
-      // Digits between two letters first, then a leading digit (its run of letters may have grown).
+      // Digits between two letters first, then a leading digit (its run of letters may have grown),
+      // then a trailing digit of a word that had an inner one (`s4mudr4`, not `ibu2` or `tps3`).
+      let inner = false;
       for (let k = i + 1; k < j - 1; k++) {
         const c = codes[k]!;
-        if (c < 128 && LEET[c] !== 0 && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!))
+        if (c < 128 && LEET[c] !== 0 && isLetter(codes[k - 1]!) && isLetter(codes[k + 1]!)) {
           codes[k] = LEET[c]!;
+          changed = true;
+          inner = true;
+        }
+      }
+      const last = codes[j - 1]!;
+      if (inner && last < 128 && LEET[last] !== 0 && isLetter(codes[j - 2]!)) {
+        codes[j - 1] = LEET[last]!;
       }
       const lead = codes[i]!;
       if (lead < 128 && LEET[lead] !== 0) {
         let run = 0;
         for (let m = i + 1; m < j && isLetter(codes[m]!); m++) run++;
-        if (run >= 3) codes[i] = LEET[lead]!;
+        if (run >= 3) {
+          codes[i] = LEET[lead]!;
+          changed = true;
+        }
       }
     }
     i = j;
   }
+  return changed;
 }
 
 /** Steps 3 and 5: letters repeated ≥3 times collapse to one that covers the run (in place). */
@@ -357,16 +378,33 @@ function joinSpaced(n: number): number {
 export function normaliseInto(text: string): NormBuffer {
   let n = fold(text);
   scanFlags(n);
-  // Each step is skipped when it cannot change anything (the result is the same).
-  if (foldMixed) deLeet(n);
-  if (foldMixed || foldTriple) n = collapse(n);
-  // deLeet and collapse can create one-letter words, so joinSpaced always runs after them.
-  if (foldMixed || foldTriple || foldSpaced) {
+  // Each step is skipped when it cannot change anything (the result is the same): as long as no
+  // step changed the folded text, the flags found by `scanFlags` still describe it.
+  let changed = foldMixed && deLeet(n);
+  if (changed || foldTriple) {
+    const collapsed = collapse(n);
+    if (collapsed !== n) changed = true;
+    n = collapsed;
+  }
+  // deLeet and collapse can create one-letter words, so joinSpaced runs after any change.
+  if (changed || foldSpaced) {
     const joined = joinSpaced(n);
     if (joined !== n) n = collapse(joined);
   }
   buf.length = n;
   return buf;
+}
+
+/**
+ * Reference for tests: every step run unconditionally (no skipping), copied out. `normalise` must
+ * give exactly the same text and offsets for any input.
+ */
+export function normaliseEveryStep(text: string): Normalised {
+  let n = fold(text);
+  deLeet(n);
+  n = collapse(n);
+  n = collapse(joinSpaced(n));
+  return { text: codesToString(buf.codes, 0, n), start: buf.start.slice(0, n), end: buf.end.slice(0, n) };
 }
 
 /** The normalised units `[from, to)` of a buffer as a string. */

@@ -1,5 +1,5 @@
 import { NUMBER_WORDS, SLANG } from './lexicon.ts';
-import type { Normalised, NormBuffer } from './normalise.ts';
+import { CLASS, type Normalised, type NormBuffer } from './normalise.ts';
 import { HASH_SEED, hashStep, lookupCodes, lookupHashed, type Vocab } from './vocab.ts';
 
 /** Token flags (bit set). */
@@ -231,11 +231,13 @@ export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): 
     let j = i + 1;
     let digits = isDigit(c);
     let hash = hashStep(HASH_SEED, c);
+    const cls = CLASS;
     while (j < n) {
       const d = codes[j]!;
-      if (!isWord(d)) break;
-      if (!isDigit(d)) digits = false;
-      hash = hashStep(hash, d);
+      const k = cls[d]!;
+      if (k === 0) break;
+      if (k === 1) digits = false;
+      hash = Math.imul(hash ^ d, 0x01000193);
       j++;
     }
     const len = j - i;

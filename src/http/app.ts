@@ -21,7 +21,7 @@ export type AppOptions = {
   authenticate: (token: string) => Promise<Me | undefined>;
   /** Feature route plugins, registered in this order. */
   routes: FastifyPluginAsyncZod[];
-  /** Fastify's trustProxy: whose X-Forwarded-* headers to believe (default: all). */
+  /** Fastify's trustProxy: whose X-Forwarded-* headers to believe (default: nobody's). */
   trustProxy?: boolean | number | string;
   /** Built web UI to serve (web/dist); skipped when absent. */
   webDist?: string;
@@ -41,7 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             (hops: number) => (_address: string, hop: number) =>
               hop < hops
           )(opts.trustProxy)
-        : (opts.trustProxy ?? true),
+        : (opts.trustProxy ?? false),
     return503OnClosing: true,
   });
   app.setValidatorCompiler(validatorCompiler);

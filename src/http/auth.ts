@@ -19,7 +19,13 @@ export const SESSION_COOKIE = 'netra_session';
 export type RoutePermission = 'public' | 'sign-in' | 'authenticated' | Action;
 
 /** One row of the route table, as the authorisation matrix and fuzz tests iterate it. */
-export type RouteEntry = { method: string; url: string; permission: RoutePermission };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+  /** The route said so itself (`config.permission`), rather than falling back to 'authenticated'. */
+  declared: boolean;
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -58,7 +64,9 @@ export function registerAuth(app: FastifyInstance, authenticate: (token: string)
     const permission = declared ?? 'authenticated';
     route.config = { ...route.config, permission };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') table.push({ method, url: route.url, permission });
+    for (const method of methods)
+      if (method !== 'HEAD')
+        table.push({ method, url: route.url, permission, declared: declared !== undefined });
   });
 
   const resolveActor = async (req: FastifyRequest) => {

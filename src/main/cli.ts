@@ -3,7 +3,9 @@ import { isDomainError } from '../domain/errors.ts';
 import { kerawananCommand } from '../features/analytics/analytics.cli.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
+import { sourcesCommand } from '../features/connectors/connectors.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
+import { ingestCommand, labelsCommand } from '../features/monitoring/monitoring.cli.ts';
 import { importCommand } from '../features/registry/registry.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
 import { usersCommand } from '../features/users/users.cli.ts';
@@ -19,8 +21,11 @@ const COMMANDS: Command[] = [
   evalCommand,
   trainCommand,
   importCommand,
+  ingestCommand,
+  labelsCommand,
   kerawananCommand,
   usersCommand,
+  sourcesCommand,
   auditCommand,
   backupCommand,
   restoreCommand,

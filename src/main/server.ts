@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import type { Config, ConnectorsConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { analyticsHandlers, analyticsSchedules } from '../features/analytics/analytics.jobs.ts';
@@ -14,7 +15,13 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
+import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
+import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
+import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { createLettersService } from '../features/letters/letters.service.ts';
+import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
@@ -24,6 +31,8 @@ import { usersRoutes } from '../features/users/users.routes.ts';
 import { createUsersService } from '../features/users/users.service.ts';
 import { buildApp } from '../http/app.ts';
 import { type BlobStore, createBlobStore } from '../platform/blobs/blob-store.ts';
+import { configuredConnectors } from '../platform/connectors/configured.ts';
+import { type ConnectorRuntime, defaultRuntime, type PostSink } from '../platform/connectors/connector.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
@@ -56,6 +65,12 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Platform API credentials (none: nothing is polled). */
+    connectors?: ConnectorsConfig;
+    /** Where connectors deliver posts; defaults to the monitoring ingest. */
+    postSink?: PostSink;
+    /** Clock, sleep and fetch of the polling adapters (tests inject fakes). */
+    connectorRuntime?: ConnectorRuntime;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
@@ -66,6 +81,19 @@ export async function wireServer(
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });
+  // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
+  const letters = createLettersService({ db, blobs });
+  const monitoring = createMonitoringService({ db, blobs });
+  // Connectors (webhook, polling) feed posts into the monitoring ingest.
+  const postSink: PostSink = opts.postSink ?? monitoring.ingestPosts;
+  const connectorsConfig = opts.connectors ?? { pollSeconds: 900 };
+  const pollingConnectors = configuredConnectors(connectorsConfig, opts.connectorRuntime ?? defaultRuntime());
+  const connectors = createConnectorsService({
+    db,
+    masterKey: opts.masterKey ?? randomBytes(32),
+    sink: postSink,
+    connectors: pollingConnectors,
+  });
   const analytics = createAnalyticsService({ db });
 
   const worker = createWorker({
@@ -74,9 +102,14 @@ export async function wireServer(
     pollMs: opts.pollMs ?? 1000,
     handlers: {
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...connectorsHandlers({ db, connectors, logger }),
       ...analyticsHandlers(analytics),
     },
-    schedules: [...housekeepingSchedules, ...analyticsSchedules],
+    schedules: [
+      ...housekeepingSchedules,
+      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+      ...analyticsSchedules,
+    ],
   });
 
   const app = await buildApp({
@@ -90,6 +123,8 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      connectorsRoutes(connectors),
+      monitoringRoutes(monitoring),
       analyticsRoutes(analytics),
     ],
     webDist: opts.webDist,
@@ -126,6 +161,7 @@ export async function createServer(
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
+    connectors: config.connectors,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });
   if (opts.runWorker ?? true) worker.start();

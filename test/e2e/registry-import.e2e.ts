@@ -100,9 +100,12 @@ describe('registry import wizard', () => {
     await page.getByRole('heading', { level: 1, name: 'Kartika Maharani' }).waitFor();
     expect(await page.getByText('1988-11-23').isVisible()).toBe(true);
     // Link an account found on patrol.
-    await page.getByRole('textbox', { name: /^Akun/ }).fill('@kartika.maharani');
-    await page.getByRole('button', { name: 'Tautkan', exact: true }).click();
-    await page.getByRole('cell', { name: '@kartika.maharani' }).waitFor();
+    await page.getByRole('button', { name: 'Tautkan akun media sosial' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Akun/ }).fill('@kartika.maharani');
+    await dialog.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '@kartika.maharani', exact: true }).waitFor();
     expect(await page.getByRole('cell', { name: 'Patroli pengawas' }).isVisible()).toBe(true);
     expect(pageErrors).toEqual([]);
   });

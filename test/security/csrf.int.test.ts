@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { wireServer } from '../../src/main/server.ts';
 import { buildTestApp, signIn } from '../support/app.ts';
 import { openTestDatabase } from '../support/db.ts';
 import { makeUser } from '../support/factories.ts';
@@ -67,11 +68,12 @@ describe('CSRF protection on state-changing requests', () => {
     expect(health.statusCode).toBe(200);
   });
 
-  it('compares with the forwarded host behind a TLS proxy', async () => {
+  it('compares with the forwarded host behind a trusted TLS proxy, and only then', async () => {
     const user = await makeUser(database.db);
-    const res = await app.inject({
-      method: 'POST',
+    const viaProxy = {
+      method: 'POST' as const,
       url: '/api/auth/login',
+      remoteAddress: '127.0.0.1',
       headers: {
         host: '10.0.0.5:3000',
         'x-forwarded-host': HOST,
@@ -79,7 +81,17 @@ describe('CSRF protection on state-changing requests', () => {
         origin: `https://${HOST}`,
       },
       payload: { username: user.username, password: user.password },
-    });
-    expect(res.statusCode).toBe(200);
+    };
+    // Default (NETRA_TRUST_PROXY=false): forwarded headers are not believed, the origin mismatches.
+    expect((await app.inject(viaProxy)).statusCode).toBe(403);
+    const { app: proxied } = await wireServer(database, { trustProxy: 'loopback' });
+    await proxied.ready();
+    try {
+      const res = await proxied.inject(viaProxy);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['set-cookie']).toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+    }
   });
 });

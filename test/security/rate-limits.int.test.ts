@@ -47,8 +47,29 @@ describe('rate limits', () => {
     expect(res.json().code).toBe('VALIDATION');
   });
 
-  it('with NETRA_TRUST_PROXY=false a client cannot pick its rate-limit key with X-Forwarded-For', async () => {
-    const { app: strict } = await wireServer(database, { trustProxy: false });
+  it('behind a trusted proxy (one hop) the client address from X-Forwarded-For is the key', async () => {
+    const { app: proxied } = await wireServer(database, { trustProxy: 1 });
+    await proxied.ready();
+    try {
+      const login = (client: string) =>
+        proxied.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '10.0.0.2',
+          headers: { 'x-forwarded-for': client },
+          payload: { username: 'nobody.at.all', password: 'x' },
+        });
+      for (let i = 0; i < LOGIN_LIMIT.max; i++) await login('198.51.100.20');
+      expect((await login('198.51.100.20')).statusCode).toBe(429);
+      // Another client behind the same proxy is not throttled with the first one.
+      expect((await login('198.51.100.21')).statusCode).toBe(401);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('by default (NETRA_TRUST_PROXY=false) a client cannot pick its rate-limit key with X-Forwarded-For', async () => {
+    const { app: strict } = await wireServer(database);
     await strict.ready();
     try {
       let last = 0;

@@ -99,7 +99,7 @@ describe('detect', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 60_000);
 
   it('highlights the original characters of an obfuscated name', () => {
     const t = 'satu-satunya capres pilihanku: G a n j a r 🤘';
@@ -128,5 +128,46 @@ describe('recall rules (general patterns)', () => {
     const r = balikpapan.detect({ id: 'f', text: 'h3ra 4 balikpapan 🔥🔥 #pilwali' });
     expect(r.flag).toBe(true);
     expect(r.signals.some((s) => s.kind === 'english')).toBe(true);
+  });
+});
+
+describe('references without a named contestant (general patterns)', () => {
+  it('flags an invitation to vote for a described, unnamed candidate', () => {
+    const r = detector.detect({
+      id: 'i1',
+      text: 'Jangan lupa besok pilih calon bupati yang istrinya bidan di kampung kita ya',
+    });
+    expect(r.flag).toBe(true);
+    expect(r.category).toBe('ajakan');
+    expect(r.targets).toEqual([]);
+    expect(r.explanation).toContain('tidak disebut namanya');
+  });
+
+  it('flags taking part in a campaign team without a contestant', () => {
+    const r = detector.detect({
+      id: 'i2',
+      text: 'Sore ini kumpul di posko pemenangan, saya jadi koordinator lapangan 💪',
+    });
+    expect(r.flag).toBe(true);
+    expect(r.category).toBe('kegiatan_kampanye');
+  });
+
+  it('flags a candidacy with its hints, but a prayer request alone is no candidacy', () => {
+    expect(
+      detector.detect({
+        id: 'i3',
+        text: 'Bismillah, saya nyaleg dari dapil 2, status masih PNS. Mohon doa restu',
+      }).category,
+    ).toBe('pencalonan');
+    expect(detector.detect({ id: 'i4', text: 'Mohon doa, ibu saya dirawat di kamar 3' }).flag).toBe(false);
+  });
+
+  it.each([
+    'ASN dilarang menjadi anggota tim pemenangan paslon mana pun',
+    'Pilihlah pemimpin yang jujur dan amanah, jangan golput',
+    '"Hidup adalah perjuangan." — Kahlil Gibran',
+    'Selamat ya Mahfud Hidayat atas kelulusannya',
+  ])('does not flag %s', (text) => {
+    expect(detector.detect({ id: 'n2', text }).flag).toBe(false);
   });
 });

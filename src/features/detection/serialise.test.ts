@@ -28,7 +28,7 @@ describe('serialiseResult', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('writes posts without any reference (cached tail) like JSON.stringify', () => {
     fc.assert(
@@ -38,7 +38,7 @@ describe('serialiseResult', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('falls back to JSON.stringify for error lines', () => {
     const r = {

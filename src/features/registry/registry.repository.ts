@@ -8,6 +8,7 @@ import type {
 } from '../../contracts/registry.ts';
 import type { Tables } from '../../db/tables.ts';
 import { NATIONAL } from '../../domain/jurisdiction.ts';
+import { rankCorrections, singleEdits } from '../../domain/name-typos.ts';
 import type { AccountRow, AgencyRow, StaffRow } from '../../domain/registry-import.ts';
 
 type Db = Kysely<Tables> | Transaction<Tables>;
@@ -56,31 +57,60 @@ const toSummary = (r: StaffRowDb): StaffSummary => ({
   active: r.active,
 });
 
-/** A name search ranks at most this many full-text matches (a lone given name matches ~1 in 60). */
-export const NAME_CANDIDATES = 2_000;
+/**
+ * A name search ranks at most this many full-text matches (a lone given name matches ~1 in 60
+ * staff, 80,000 of 5 million): 40 pages of 25. Each candidate costs a heap fetch and a
+ * word_similarity (~20 µs); 2,000 put a lone given name at the 100 ms limit (docs/benchmarks.md).
+ * A search that finds more asks the user to add a word or a filter rather than page further.
+ */
+export const NAME_CANDIDATES = 1_000;
 /** Dictionary words tried per query word when correcting typos. */
-const CORRECTIONS_PER_WORD = 4;
+const CORRECTIONS_PER_WORD = 5;
+/** Trigram-similar dictionary words fetched per query word before ranking by edit distance. */
+const TRIGRAM_CANDIDATES = 8;
 
 /**
- * Typo correction: each word of the query is replaced by the most similar words of the staff-name
- * dictionary (`staff_name_words`, trigram similarity), giving a tsquery such as
- * `(agus) & (saputra | saputri) & (daulay)`. Undefined when a word has no similar word at all.
+ * Typo correction: each word of the query is replaced by the closest words of the staff-name
+ * dictionary (`staff_name_words`), giving a tsquery such as `(agus) & (saputra | saputri) &
+ * (daulay)`. Candidates are the dictionary words one edit away (looked up by primary key, see
+ * src/domain/name-typos.ts) and the most trigram-similar words, ranked by edit distance. A word
+ * with no candidate at all is left out when other words remain; undefined when none remains.
  */
 async function correctedTsquery(db: Db, text: string): Promise<string | undefined> {
-  const words = text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1)
-    .slice(0, 6);
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 1 && w.length <= 40),
+    ),
+  ].slice(0, 6);
   if (!words.length) return undefined;
-  const rows = await sql<{ i: number; word: string }>`
-    SELECT q.i, c.word FROM unnest(${words}::text[]) WITH ORDINALITY AS q(w, i)
-    CROSS JOIN LATERAL (SELECT word FROM staff_name_words WHERE word % q.w
-                        ORDER BY similarity(word, q.w) DESC, word LIMIT ${CORRECTIONS_PER_WORD}) c`.execute(
-    db,
-  );
-  const groups = words.map((_, i) => rows.rows.filter((r) => Number(r.i) === i + 1).map((r) => r.word));
-  if (groups.some((g) => g.length === 0)) return undefined;
+  const edits = words.map((w) => new Set(singleEdits(w)));
+  const [trigram, known] = await Promise.all([
+    sql<{ i: number; word: string; sim: number }>`
+      SELECT q.i, c.word, c.sim FROM unnest(${words}::text[]) WITH ORDINALITY AS q(w, i)
+      CROSS JOIN LATERAL (SELECT word, similarity(word, q.w) AS sim FROM staff_name_words WHERE word % q.w
+                          ORDER BY sim DESC, word LIMIT ${TRIGRAM_CANDIDATES}) c`.execute(db),
+    sql<{ word: string }>`
+      SELECT word FROM staff_name_words
+      WHERE word = ANY(${[...new Set([...words, ...edits.flatMap((e) => [...e])])]}::text[])`.execute(db),
+  ]);
+  const groups = words
+    .map((w, i) =>
+      rankCorrections(
+        w,
+        [
+          ...trigram.rows
+            .filter((r) => Number(r.i) === i + 1)
+            .map((r) => ({ word: r.word, similarity: Number(r.sim) })),
+          ...known.rows.filter((r) => r.word === w || edits[i]!.has(r.word)).map((r) => ({ word: r.word })),
+        ],
+        CORRECTIONS_PER_WORD,
+      ),
+    )
+    .filter((g) => g.length > 0);
+  if (!groups.length) return undefined;
   // Dictionary words are letters and digits only (the trigger splits on anything else).
   return groups
     .map((g) => `(${g.map((w) => `'${w.replace(/[^\p{L}\p{N}]/gu, '')}'`).join(' | ')})`)
@@ -98,8 +128,8 @@ export function classifyQuery(q: string): { kind: 'nip' | 'nipPrefix' | 'handle'
 
 /**
  * Staff in the actor's jurisdiction with filters and paging. A name search matches the Indonesian
- * full-text vector (every word), ranking up to NAME_CANDIDATES matches by word similarity; when it
- * finds nothing, the words are corrected against the name dictionary ("Santosa" → "Santoso") and
+ * full-text vector (every word), ranking up to NAME_CANDIDATES matches by word similarity (a single
+ * word lists the names beginning with it first, see byOneWord); when it finds nothing, the words are corrected against the name dictionary ("Santosa" → "Santoso") and
  * searched again. Text searches report `hasMore` only; filter-only lists also count up to COUNT_CAP.
  */
 export async function searchStaff(
@@ -126,17 +156,64 @@ export async function searchStaff(
       LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
     return { rows: rows.rows, cond };
   };
-  /** Full-text match, ranked by word similarity among at most NAME_CANDIDATES matches. */
-  const byName = async (tsquery: RawBuilder<unknown>, text: string) => {
-    const cond = sql.join([...where, sql`s.search @@ ${tsquery}`], sql` AND `);
+  /**
+   * Full-text match, ranked by word similarity among at most NAME_CANDIDATES matches. The candidates
+   * carry their name, so ranking and paging happen before the joins: only the page's rows are
+   * looked up again and joined to agencies and units (not every candidate, which cost a lone given
+   * name half of its time at 5 million staff).
+   */
+  const byName = async (
+    tsquery: RawBuilder<unknown>,
+    text: string,
+    page: { offset: number; limit: number; exclude?: RawBuilder<unknown> } = {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize + 1,
+    },
+  ) => {
+    const conds = [...where, sql`s.search @@ ${tsquery}`];
+    if (page.exclude) conds.push(sql`NOT ${page.exclude}`);
+    const cond = sql.join(conds, sql` AND `);
     const rows = await sql<StaffRowDb>`
-      WITH c AS MATERIALIZED (SELECT s.id FROM staff s WHERE ${cond} LIMIT ${NAME_CANDIDATES})
+      WITH c AS MATERIALIZED (SELECT s.id, s.name FROM staff s WHERE ${cond} LIMIT ${NAME_CANDIDATES}),
+      p AS MATERIALIZED (SELECT c.id, word_similarity(${text}, c.name) AS rank FROM c
+                         ORDER BY rank DESC, c.name, c.id
+                         LIMIT ${page.limit} OFFSET ${page.offset})
       SELECT s.id, s.nip, s.name, s.status, s.position_type, s.position_name, s.rank, s.agency_id,
              a.name AS agency_name, u.name AS unit_name, s.region_code, s.active
-      FROM c JOIN staff s ON s.id = c.id JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
-      ORDER BY word_similarity(${text}, s.name) DESC, s.name, s.id
-      LIMIT ${query.pageSize + 1} OFFSET ${(query.page - 1) * query.pageSize}`.execute(db);
+      FROM p JOIN staff s ON s.id = p.id JOIN agencies a ON a.id = s.agency_id LEFT JOIN units u ON u.id = s.unit_id
+      ORDER BY p.rank DESC, s.name, s.id`.execute(db);
     return { rows: rows.rows, cond };
+  };
+  /**
+   * One word ("Dimas"): first the names that begin with it — Indonesian names usually begin with
+   * the given name — alphabetically, read in order from the B-tree on `lower(name) COLLATE "C"`
+   * (migration 0011), which stops after one page however common the name is; then, once those run
+   * out, the names that contain the word elsewhere ("Ahmad Dimas"), by full text. Full text alone
+   * had to build a bitmap of every match first (83,000 for a common given name at 5 million staff).
+   */
+  const byOneWord = async (word: string) => {
+    const offset = (query.page - 1) * query.pageSize;
+    const want = query.pageSize + 1;
+    const esc = word.replace(/[%_\\]/g, '\\$&');
+    const starts = sql`(lower(s.name) COLLATE "C" LIKE ${`${esc} %`} OR lower(s.name) COLLATE "C" = ${word})`;
+    const first = await run(starts, sql`lower(s.name) COLLATE "C", s.id`);
+    if (first.rows.length === want) return first;
+    // How many begin with the word: known from this page, else counted (at most `offset`).
+    const beginning =
+      first.rows.length > 0 || offset === 0
+        ? offset + first.rows.length
+        : (
+            await sql<{ n: number }>`
+              SELECT count(*)::int AS n FROM (SELECT 1 FROM staff s WHERE ${first.cond} LIMIT ${offset}) t`.execute(
+              db,
+            )
+          ).rows[0]!.n;
+    const rest = await byName(sql`plainto_tsquery('indonesian', ${word})`, word, {
+      offset: Math.max(0, offset - beginning),
+      limit: want - first.rows.length,
+      exclude: starts,
+    });
+    return { rows: [...first.rows, ...rest.rows], cond: first.cond };
   };
   let result: { rows: StaffRowDb[]; cond: RawBuilder<unknown> };
   if (q?.kind === 'nip') result = await run(sql`s.nip = ${q.value}`, sql`s.id`);
@@ -147,7 +224,10 @@ export async function searchStaff(
       sql`s.name, s.id`,
     );
   else if (q?.kind === 'name') {
-    result = await byName(sql`plainto_tsquery('indonesian', ${q.value})`, q.value);
+    const word = q.value.trim().toLowerCase();
+    result = /^[\p{L}\p{N}'-]{2,}$/u.test(word)
+      ? await byOneWord(word)
+      : await byName(sql`plainto_tsquery('indonesian', ${q.value})`, q.value);
     if (result.rows.length === 0 && query.page === 1) {
       const corrected = await correctedTsquery(db, q.value);
       if (corrected) result = await byName(sql`to_tsquery('indonesian', ${corrected})`, q.value);
@@ -260,7 +340,9 @@ export async function findStaff(
   db: Db,
   root: string,
   id: string,
-): Promise<Omit<StaffDetail, 'abilities' | 'alerts' | 'cases' | 'pledges'> | undefined> {
+): Promise<
+  Omit<StaffDetail, 'abilities' | 'alerts' | 'cases' | 'pledges' | 'sectionsAvailable'> | undefined
+> {
   const r = await sql<
     StaffRowDb & {
       birth_date: string | null;
@@ -611,6 +693,11 @@ export async function updateAccountInTx(
   tx: Transaction<Tables>,
   id: string,
   patch: Partial<{
+    platform: AccountWrite['platform'];
+    handle: string;
+    profile_url: string | null;
+    platform_user_id: string | null;
+    region_code: string | null;
     staff_id: string | null;
     link_source: AccountWrite['linkSource'];
     link_confidence: number | null;
@@ -622,4 +709,174 @@ export async function updateAccountInTx(
     .set({ ...patch, updated_at: new Date() })
     .where('id', '=', id)
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Single-record writes from the forms (each inside the caller's transaction, with its audit event)
+
+export async function findAgencyInScope(db: Db, root: string, id: string) {
+  return db
+    .selectFrom('agencies as a')
+    .select(['a.id', 'a.name', 'a.kind', 'a.region_code', 'a.parent_id', 'a.task_force_head'])
+    .where('a.id', '=', id)
+    .where(inRegion('a.region_code', root))
+    .executeTakeFirst();
+}
+
+/** Ids of an agency and every agency below it (a parent chosen among them would make a cycle). */
+export async function agencySubtreeIds(db: Db, id: string): Promise<Set<string>> {
+  const r = await sql<{ id: string }>`
+    WITH RECURSIVE t(id) AS (SELECT ${id}::uuid UNION SELECT a.id FROM agencies a JOIN t ON a.parent_id = t.id)
+    SELECT id FROM t`.execute(db);
+  return new Set(r.rows.map((x) => x.id));
+}
+
+export async function agencyByRegionAndName(db: Db, regionCode: string, name: string) {
+  return db
+    .selectFrom('agencies')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export type AgencyFields = {
+  name: string;
+  kind: string;
+  regionCode: string;
+  parentId: string | null;
+  taskForceHead: string | null;
+};
+
+export async function insertAgencyInTx(tx: Transaction<Tables>, a: AgencyFields): Promise<string> {
+  const r = await tx
+    .insertInto('agencies')
+    .values({
+      name: a.name,
+      kind: a.kind,
+      region_code: a.regionCode,
+      parent_id: a.parentId,
+      task_force_head: a.taskForceHead,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateAgencyInTx(tx: Transaction<Tables>, id: string, a: AgencyFields): Promise<void> {
+  await tx
+    .updateTable('agencies')
+    .set({
+      name: a.name,
+      kind: a.kind,
+      region_code: a.regionCode,
+      parent_id: a.parentId,
+      task_force_head: a.taskForceHead,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function unitsOfAgency(db: Db, agencyId: string) {
+  return db
+    .selectFrom('units as u')
+    .select([
+      'u.id',
+      'u.name',
+      'u.parent_id',
+      sql<number>`(SELECT count(*)::int FROM staff s WHERE s.unit_id = u.id)`.as('staff_count'),
+    ])
+    .where('u.agency_id', '=', agencyId)
+    .execute();
+}
+
+/**
+ * Makes an agency's unit tree equal to `units` (names unique within the agency): renames and
+ * re-parents units given by id, creates the new ones, deletes the ones left out (the caller has
+ * checked that no staff member is in them).
+ */
+export async function replaceUnitsInTx(
+  tx: Transaction<Tables>,
+  agencyId: string,
+  units: { id?: string; name: string; parent: string | null }[],
+): Promise<void> {
+  const keep = units.filter((u) => u.id).map((u) => u.id!);
+  let del = tx.deleteFrom('units').where('agency_id', '=', agencyId);
+  if (keep.length) del = del.where('id', 'not in', keep);
+  // Parents are cleared first (and set again below) so deleting follows no foreign-key order.
+  await tx.updateTable('units').set({ parent_id: null }).where('agency_id', '=', agencyId).execute();
+  await del.execute();
+  const idByName = new Map<string, string>();
+  // Rename in two steps so swapping two names does not trip the (agency_id, name) key.
+  for (const u of units.filter((x) => x.id))
+    await tx
+      .updateTable('units')
+      .set({ name: `~rename~${u.id}` })
+      .where('id', '=', u.id!)
+      .where('agency_id', '=', agencyId)
+      .execute();
+  for (const u of units) {
+    if (u.id) {
+      await tx.updateTable('units').set({ name: u.name }).where('id', '=', u.id).execute();
+      idByName.set(u.name.toLowerCase(), u.id);
+    } else {
+      const r = await tx
+        .insertInto('units')
+        .values({ agency_id: agencyId, name: u.name, parent_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      idByName.set(u.name.toLowerCase(), r.id);
+    }
+  }
+  for (const u of units)
+    if (u.parent)
+      await tx
+        .updateTable('units')
+        .set({ parent_id: idByName.get(u.parent.toLowerCase())! })
+        .where('id', '=', idByName.get(u.name.toLowerCase())!)
+        .execute();
+}
+
+export type StaffFields = Omit<StaffWrite, 'row' | 'agency' | 'unit'>;
+
+const staffValues = (s: StaffFields) => ({
+  nip: s.nip,
+  name: s.name,
+  status: s.status,
+  position_type: s.positionType,
+  position_name: s.positionName,
+  rank: s.rank,
+  agency_id: s.agencyId,
+  unit_id: s.unitId,
+  region_code: s.regionCode,
+  active: s.active,
+  birth_date: s.birthDate,
+  appointed_on: s.appointedOn,
+  sex: s.sex,
+});
+
+export async function insertStaffInTx(tx: Transaction<Tables>, s: StaffFields): Promise<string> {
+  const r = await tx.insertInto('staff').values(staffValues(s)).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateStaffInTx(tx: Transaction<Tables>, id: string, s: StaffFields): Promise<void> {
+  await tx
+    .updateTable('staff')
+    .set({ ...staffValues(s), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A non-ASN staff member with this name in this agency (their natural key), other than `exceptId`. */
+export async function nonAsnByName(db: Db, agencyId: string, name: string, exceptId?: string) {
+  let q = db
+    .selectFrom('staff')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('nip', 'is', null)
+    .where(sql<boolean>`lower(name) = lower(${name})`);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return q.executeTakeFirst();
 }

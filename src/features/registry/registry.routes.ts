@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import {
   AccountPatch,
   AccountQuery,
   AccountView,
+  AgencyInput,
   AgencyNode,
   AgencyQuery,
   ExportList,
@@ -15,10 +17,12 @@ import {
   ImportQuery,
   ImportResult,
   StaffDetail,
+  StaffInput,
   StaffPage,
   StaffQuery,
 } from '../../contracts/registry.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, isDomainError } from '../../domain/errors.ts';
+import { STATUS_BY_CODE } from '../../http/error-handler.ts';
 import type { RegistryService } from './registry.service.ts';
 
 /** Largest import file accepted over HTTP (100,000 staff rows as CSV are about 15 MB). */
@@ -46,6 +50,66 @@ export const registryRoutes =
         },
       },
       (req) => registry.listAgencies(req.actor, req.query),
+    );
+
+    app.post(
+      '/api/registry/agencies',
+      {
+        config: { permission: 'registry.write' },
+        schema: {
+          tags: ['registri'],
+          summary: 'Tambah instansi / add an agency with its unit tree',
+          body: AgencyInput,
+          response: { 201: AgencyNode, 409: ErrorBody, ...errors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await registry.createAgency(req.actor, req.body)),
+    );
+
+    app.put(
+      '/api/registry/agencies/:id',
+      {
+        config: { permission: 'registry.write' },
+        schema: {
+          tags: ['registri'],
+          summary: 'Ubah instansi / change an agency and replace its unit tree',
+          description:
+            'Units left out of `units` are removed; a unit that still has staff cannot be removed.',
+          params: Id,
+          body: AgencyInput,
+          response: { 200: AgencyNode, 409: ErrorBody, ...errors },
+        },
+      },
+      (req) => registry.updateAgency(req.actor, req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/registry/staff',
+      {
+        config: { permission: 'registry.write' },
+        schema: {
+          tags: ['registri'],
+          summary: 'Tambah pegawai / add a staff member (NIP validated and decoded)',
+          body: StaffInput,
+          response: { 201: StaffDetail, 409: ErrorBody, ...errors },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await registry.createStaff(req.actor, req.body)),
+    );
+
+    app.put(
+      '/api/registry/staff/:id',
+      {
+        config: { permission: 'registry.write' },
+        schema: {
+          tags: ['registri'],
+          summary: 'Ubah pegawai / change a staff member',
+          params: Id,
+          body: StaffInput,
+          response: { 200: StaffDetail, 409: ErrorBody, ...errors },
+        },
+      },
+      (req) => registry.updateStaff(req.actor, req.params.id, req.body),
     );
 
     app.get(
@@ -110,7 +174,8 @@ export const registryRoutes =
         config: { permission: 'registry.write' },
         schema: {
           tags: ['registri'],
-          summary: 'Tautkan akun atau ubah status pantau / link an account or change its watch status',
+          summary:
+            'Ubah akun, tautan ke pegawai atau status pantau / edit an account, its link or watch status',
           params: Id,
           body: AccountPatch,
           response: { 200: AccountView, ...errors },
@@ -134,19 +199,47 @@ export const registryRoutes =
           response: { 200: ImportResult, 413: ErrorBody, ...errors },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const file = await req.file().catch(() => undefined);
         if (!file)
           throw new DomainError('VALIDATION', 'Berkas wajib dikirim / a file is required', [
             { field: 'file', message: 'unggah berkas CSV atau XLSX' },
           ]);
         const data = await file.toBuffer();
-        return registry.importFile({
-          actor: req.actor,
-          kind: req.params.kind,
-          data,
-          dryRun: req.query.dryRun === 'true',
-        });
+        const opts = { actor: req.actor, kind: req.params.kind, data, dryRun: req.query.dryRun === 'true' };
+        if (req.query.progress !== 'stream') return registry.importFile(opts);
+        // NDJSON: progress lines as the import runs (at most ~4 a second), then the outcome.
+        const out = new PassThrough();
+        const line = (o: unknown) => out.write(`${JSON.stringify(o)}\n`);
+        let last = 0;
+        registry
+          .importFile({
+            ...opts,
+            onProgress: (progress) => {
+              const t = Date.now();
+              if (t - last < 250 && progress.done < progress.total) return;
+              last = t;
+              line({ progress });
+            },
+          })
+          .then(
+            (result) => line({ result }),
+            (e: unknown) => {
+              if (isDomainError(e) && STATUS_BY_CODE[e.code] < 500)
+                line({ error: { code: e.code, message: e.message, details: e.details } });
+              else {
+                req.log.error({ err: e }, 'streamed import failed');
+                line({
+                  error: { code: 'INTERNAL', message: 'Kesalahan server / internal error', details: [] },
+                });
+              }
+            },
+          )
+          .finally(() => out.end());
+        return reply
+          .header('content-type', 'application/x-ndjson; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(out as never);
       },
     );
 

@@ -7,12 +7,15 @@ import type {
   AccountPatch,
   AccountQuery,
   AccountView,
+  AgencyInput,
   AgencyNode,
   AgencyQuery,
   ExportList,
   ImportKind,
+  ImportProgress,
   ImportResult,
   StaffDetail,
+  StaffInput,
   StaffPage,
   StaffQuery,
 } from '../../contracts/registry.ts';
@@ -36,8 +39,9 @@ import {
 import { recordAuditInTx } from '../audit/audit.repository.ts';
 import { readSheet, type Sheet, writeXlsx } from './registry.parse.ts';
 import * as repo from './registry.repository.ts';
+import { loadStaffSections, type StaffSectionProviders } from './registry.sections.ts';
 
-export type ImportProgress = { phase: 'read' | 'validate' | 'write'; done: number; total: number };
+export type { ImportProgress } from '../../contracts/registry.ts';
 
 export type ImportOptions = {
   /** The signed-in user, or for the CLI the operator (`id: null`, national scope). */
@@ -62,9 +66,12 @@ export type RegistryService = ReturnType<typeof createRegistryService>;
 export function createRegistryService({
   db,
   now = () => new Date(),
+  sections = {},
 }: {
   db: Kysely<Tables>;
   now?: () => Date;
+  /** Providers of the staff-detail sections owned by other features (registry.sections.ts). */
+  sections?: StaffSectionProviders;
 }) {
   const requireWrite = (actor: Pick<Me, 'role'>) => {
     if (!hasPermission(actor.role, 'registry.write'))
@@ -339,6 +346,153 @@ export function createRegistryService({
     return result!;
   }
 
+  const invalid = (what: string, details: { field: string; message: string }[]) =>
+    new DomainError(
+      'VALIDATION',
+      `Data ${what} tidak valid / invalid ${what === 'pegawai' ? 'staff' : 'agency'}`,
+      details,
+    );
+
+  /** Unit list with parents by name, checked: unique names, known parents, no cycle. */
+  function unitList(input: AgencyInput) {
+    return input.units.map((u) => ({ id: u.id, name: u.name, parent: u.parent?.trim() || null }));
+  }
+
+  /** Validates an agency form against the database; the fields to write. */
+  async function checkAgency(root: string, input: AgencyInput, id: string | undefined) {
+    const errors: { field: string; message: string }[] = [];
+    if (
+      !isWithinJurisdiction(input.regionCode, root) ||
+      !(await repo.regionsExisting(db, [input.regionCode])).size
+    )
+      errors.push({
+        field: 'regionCode',
+        message: `wilayah ${input.regionCode} tidak ada di wilayah pengawasan Anda`,
+      });
+    const same = await repo.agencyByRegionAndName(db, input.regionCode, input.name);
+    if (same && same.id !== id)
+      throw new DomainError(
+        'CONFLICT',
+        'Instansi dengan nama ini sudah ada di wilayah tersebut / agency exists',
+        [{ field: 'name', message: 'sudah terdaftar di wilayah ini' }],
+      );
+    if (input.parentId) {
+      const parent = await repo.findAgencyInScope(db, root, input.parentId);
+      if (!parent)
+        errors.push({ field: 'parentId', message: 'instansi induk tidak ditemukan di wilayah Anda' });
+      else if (id && (await repo.agencySubtreeIds(db, id)).has(parent.id))
+        errors.push({
+          field: 'parentId',
+          message: 'instansi induk tidak boleh instansi ini sendiri atau bawahannya',
+        });
+    }
+    const names = new Map<string, number>();
+    input.units.forEach((u, i) => {
+      const k = u.name.toLowerCase();
+      if (names.has(k))
+        errors.push({ field: `units.${i}.name`, message: `unit "${u.name}" tercantum dua kali` });
+      names.set(k, i);
+    });
+    input.units.forEach((u, i) => {
+      const p = u.parent?.trim().toLowerCase();
+      if (!p) return;
+      if (!names.has(p))
+        errors.push({ field: `units.${i}.parent`, message: `unit induk "${u.parent}" tidak ada` });
+      // Walk up the parents: reaching the unit again is a cycle.
+      const seen = new Set<string>([u.name.toLowerCase()]);
+      let cur: string | undefined = p;
+      while (cur && names.has(cur)) {
+        if (seen.has(cur)) {
+          errors.push({ field: `units.${i}.parent`, message: 'susunan unit melingkar' });
+          break;
+        }
+        seen.add(cur);
+        cur = input.units[names.get(cur)!]!.parent?.trim().toLowerCase() || undefined;
+      }
+    });
+    if (errors.length) throw invalid('instansi', errors);
+    return {
+      name: input.name,
+      kind: input.kind,
+      regionCode: input.regionCode,
+      parentId: input.parentId ?? null,
+      taskForceHead: input.taskForceHead ?? null,
+    };
+  }
+
+  async function agencyNode(root: string, id: string): Promise<AgencyNode> {
+    const a = await repo.findAgencyInScope(db, root, id);
+    const list = await repo.listAgencies(db, root, { q: a!.name, region: a!.region_code });
+    return list.find((x) => x.id === id)!;
+  }
+
+  /** Validates a staff form with the import's row rules (NIP decoding included) and the database. */
+  async function checkStaff(
+    root: string,
+    input: StaffInput,
+    id: string | undefined,
+  ): Promise<repo.StaffFields> {
+    const agency = await repo.findAgencyInScope(db, root, input.agencyId);
+    const byLabel = new Map<string, string>(
+      Object.entries(IMPORT_COLUMNS.staff).map(([field, spec]) => [spec.label, field]),
+    );
+    const checked = validateStaffRow(
+      {
+        nip: input.nip ?? undefined,
+        name: input.name,
+        status: input.status,
+        positionType: input.positionType ?? undefined,
+        positionName: input.positionName ?? undefined,
+        rank: input.rank ?? undefined,
+        agency: agency?.name ?? '-',
+        active: input.active ? 'aktif' : 'tidak aktif',
+      },
+      0,
+      now(),
+    );
+    const errors: { field: string; message: string }[] = checked.errors.map((e) => ({
+      field: byLabel.get(e.field) ?? e.field,
+      message: e.message,
+    }));
+    if (!agency) errors.push({ field: 'agencyId', message: 'instansi tidak ditemukan di wilayah Anda' });
+    let unitId: string | null = null;
+    if (agency && input.unitId) {
+      const units = await repo.unitsOfAgency(db, agency.id);
+      if (!units.some((u) => u.id === input.unitId))
+        errors.push({ field: 'unitId', message: 'unit kerja tidak ada pada instansi ini' });
+      else unitId = input.unitId;
+    }
+    if (errors.length || !checked.value || !agency) throw invalid('pegawai', errors);
+    const v = checked.value;
+    if (v.nip) {
+      const other = (await repo.staffByNip(db, [v.nip])).get(v.nip);
+      if (other && other.id !== id)
+        throw new DomainError('CONFLICT', `NIP ${v.nip} sudah terdaftar / NIP already registered`, [
+          { field: 'nip', message: 'sudah terdaftar' },
+        ]);
+    } else if (await repo.nonAsnByName(db, agency.id, v.name, id))
+      throw new DomainError(
+        'CONFLICT',
+        'Pegawai non-ASN dengan nama ini sudah ada di instansi ini / already exists',
+        [{ field: 'name', message: 'sudah terdaftar di instansi ini' }],
+      );
+    return {
+      nip: v.nip,
+      name: v.name,
+      status: v.status,
+      positionType: v.positionType,
+      positionName: v.positionName,
+      rank: v.rank,
+      agencyId: agency.id,
+      unitId,
+      regionCode: agency.region_code,
+      active: v.active,
+      birthDate: v.birthDate,
+      appointedOn: v.appointedOn,
+      sex: v.sex,
+    };
+  }
+
   return {
     /**
      * Imports a CSV or XLSX file (*impor data kepegawaian*): all rows are validated first; any
@@ -362,14 +516,12 @@ export function createRegistryService({
     },
 
     /** One staff member; NOT_FOUND when absent or outside the jurisdiction. */
-    async getStaff(actor: Pick<Me, 'office' | 'role'>, id: string): Promise<StaffDetail> {
+    async getStaff(actor: Pick<Me, 'id' | 'office' | 'role'>, id: string): Promise<StaffDetail> {
       const s = await repo.findStaff(db, actor.office.regionCode, id);
       if (!s) throw NOT_FOUND();
       return {
         ...s,
-        alerts: [],
-        cases: [],
-        pledges: [],
+        ...(await loadStaffSections(sections, { db, actor, staffId: id })),
         abilities: { edit: hasPermission(actor.role, 'registry.write') },
       };
     },
@@ -423,7 +575,7 @@ export function createRegistryService({
       return (await repo.findAccount(db, root, id))!;
     },
 
-    /** Links, unlinks or changes the watch status of an account. */
+    /** Edits an account: identity (platform, handle, URL, user id), its link to staff, watch status. */
     async updateAccount(
       actor: Pick<Me, 'id' | 'role' | 'office'>,
       id: string,
@@ -434,9 +586,31 @@ export function createRegistryService({
       const current = await repo.findAccount(db, root, id);
       if (!current) throw NOT_FOUND();
       if (patch.staffId && !(await repo.findStaffInScope(db, root, patch.staffId))) throw NOT_FOUND();
+      const handle = patch.handle !== undefined ? normaliseHandle(patch.handle) : undefined;
+      if (handle !== undefined && !handle)
+        throw new DomainError('VALIDATION', 'Akun wajib diisi / handle is required', [
+          { field: 'handle', message: 'wajib diisi' },
+        ]);
+      const platform = patch.platform ?? current.platform;
+      if (handle !== undefined || patch.platform !== undefined) {
+        const other = await repo.accountsByHandle(db, [{ platform, handle: handle ?? current.handle }]);
+        const found = [...other.values()][0];
+        if (found && found.id !== id)
+          throw new DomainError('CONFLICT', 'Akun ini sudah terdaftar / this account is already registered', [
+            { field: 'handle', message: 'sudah terdaftar' },
+          ]);
+      }
+      // An account unlinked from staff stays supervised where its staff member was.
+      const unlinking = patch.staffId === null && current.staff !== null;
       await db.transaction().execute(async (tx) => {
         await repo.updateAccountInTx(tx, id, {
+          ...(patch.platform !== undefined ? { platform: patch.platform } : {}),
+          ...(handle !== undefined ? { handle } : {}),
+          ...(patch.profileUrl !== undefined ? { profile_url: patch.profileUrl } : {}),
+          ...(patch.platformUserId !== undefined ? { platform_user_id: patch.platformUserId || null } : {}),
           ...(patch.staffId !== undefined ? { staff_id: patch.staffId } : {}),
+          ...(patch.staffId ? { region_code: null } : {}),
+          ...(unlinking ? { region_code: current.regionCode } : {}),
           ...(patch.linkSource !== undefined ? { link_source: patch.linkSource } : {}),
           ...(patch.linkConfidence !== undefined ? { link_confidence: patch.linkConfidence } : {}),
           ...(patch.watchStatus !== undefined ? { watch_status: patch.watchStatus } : {}),
@@ -450,6 +624,107 @@ export function createRegistryService({
         });
       });
       return (await repo.findAccount(db, root, id))!;
+    },
+
+    /** Adds an agency with its unit tree (*tambah instansi*), inside the jurisdiction. */
+    async createAgency(actor: Pick<Me, 'id' | 'role' | 'office'>, input: AgencyInput): Promise<AgencyNode> {
+      requireWrite(actor);
+      const root = actor.office.regionCode;
+      const fields = await checkAgency(root, input, undefined);
+      const id = await db.transaction().execute(async (tx) => {
+        const newId = await repo.insertAgencyInTx(tx, fields);
+        await repo.replaceUnitsInTx(tx, newId, unitList(input));
+        await recordAuditInTx(tx, {
+          actorId: actor.id,
+          action: 'registry.agency.create',
+          subjectType: 'agency',
+          subjectId: newId,
+          details: { ...fields, units: input.units.map((u) => u.name) },
+        });
+        return newId;
+      });
+      return agencyNode(root, id);
+    },
+
+    /** Changes an agency and replaces its unit tree; NOT_FOUND outside the jurisdiction. */
+    async updateAgency(
+      actor: Pick<Me, 'id' | 'role' | 'office'>,
+      id: string,
+      input: AgencyInput,
+    ): Promise<AgencyNode> {
+      requireWrite(actor);
+      const root = actor.office.regionCode;
+      const current = await repo.findAgencyInScope(db, root, id);
+      if (!current) throw NOT_FOUND();
+      const fields = await checkAgency(root, input, id);
+      const existingUnits = await repo.unitsOfAgency(db, id);
+      const kept = new Set(input.units.map((u) => u.id).filter(Boolean));
+      const errors: { field: string; message: string }[] = [];
+      input.units.forEach((u, i) => {
+        if (u.id && !existingUnits.some((e) => e.id === u.id))
+          errors.push({ field: `units.${i}.id`, message: 'unit tidak ditemukan pada instansi ini' });
+      });
+      for (const u of existingUnits)
+        if (!kept.has(u.id) && u.staff_count > 0)
+          errors.push({
+            field: 'units',
+            message: `unit "${u.name}" masih berisi ${u.staff_count} pegawai; pindahkan mereka dahulu`,
+          });
+      if (errors.length)
+        throw new DomainError('VALIDATION', 'Data instansi tidak valid / invalid agency', errors);
+      await db.transaction().execute(async (tx) => {
+        await repo.updateAgencyInTx(tx, id, fields);
+        await repo.replaceUnitsInTx(tx, id, unitList(input));
+        await recordAuditInTx(tx, {
+          actorId: actor.id,
+          action: 'registry.agency.update',
+          subjectType: 'agency',
+          subjectId: id,
+          details: { ...fields, units: input.units.map((u) => u.name) },
+        });
+      });
+      return agencyNode(root, id);
+    },
+
+    /** Adds a staff member (*tambah pegawai*); the NIP is validated and decoded as in imports. */
+    async createStaff(actor: Pick<Me, 'id' | 'role' | 'office'>, input: StaffInput): Promise<StaffDetail> {
+      requireWrite(actor);
+      const fields = await checkStaff(actor.office.regionCode, input, undefined);
+      const id = await db.transaction().execute(async (tx) => {
+        const newId = await repo.insertStaffInTx(tx, fields);
+        await recordAuditInTx(tx, {
+          actorId: actor.id,
+          action: 'registry.staff.create',
+          subjectType: 'staff',
+          subjectId: newId,
+          details: { nip: fields.nip, name: fields.name, agencyId: fields.agencyId },
+        });
+        return newId;
+      });
+      return this.getStaff(actor, id);
+    },
+
+    /** Changes a staff member; NOT_FOUND when outside the jurisdiction (before or after the change). */
+    async updateStaff(
+      actor: Pick<Me, 'id' | 'role' | 'office'>,
+      id: string,
+      input: StaffInput,
+    ): Promise<StaffDetail> {
+      requireWrite(actor);
+      const root = actor.office.regionCode;
+      if (!(await repo.findStaffInScope(db, root, id))) throw NOT_FOUND();
+      const fields = await checkStaff(root, input, id);
+      await db.transaction().execute(async (tx) => {
+        await repo.updateStaffInTx(tx, id, fields);
+        await recordAuditInTx(tx, {
+          actorId: actor.id,
+          action: 'registry.staff.update',
+          subjectType: 'staff',
+          subjectId: id,
+          details: { nip: fields.nip, name: fields.name, agencyId: fields.agencyId, active: fields.active },
+        });
+      });
+      return this.getStaff(actor, id);
     },
 
     /** Any list as an XLSX workbook (at most 100,000 rows), with the same filters as the screen. */

@@ -36,4 +36,23 @@ describe('docs/templates', () => {
       expect(r.inserted + r.updated).toBe(0);
     }
   });
+
+  it('import cleanly into the demo data from the XLSX templates alone', async () => {
+    const fresh = await openTestDatabase();
+    try {
+      await seedDemo(fresh.db);
+      const registry = createRegistryService({ db: fresh.db });
+      const file = (name: string) => readFileSync(`${TEMPLATE_DIR}${name}`);
+      const counts = [];
+      for (const kind of ['agencies', 'staff', 'accounts'] as const)
+        counts.push(await registry.importFile({ actor, kind, data: file(`${kind}.xlsx`) }));
+      expect(counts).toEqual([
+        { inserted: 1, updated: 1, unchanged: 0, errors: [] },
+        expect.objectContaining({ inserted: 4, errors: [] }),
+        expect.objectContaining({ inserted: 3, errors: [] }),
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -1,8 +1,22 @@
-import { Alert, Anchor, Button, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { AccountView } from '../../../../src/contracts/registry.ts';
 import { PLATFORMS, WATCH_STATUSES, type WatchStatus } from '../../../../src/domain/registry-import.ts';
+import { AccountForm } from './AccountForm.tsx';
 import { useAccounts, useUpdateAccount } from './api.ts';
 import { ExportButton } from './ExportButton.tsx';
 
@@ -20,6 +34,8 @@ export function AccountList({ canWrite }: { canWrite: boolean }) {
   });
   const accounts = useAccounts(filters);
   const update = useUpdateAccount();
+  // undefined: closed; null: a new account; else the account being edited.
+  const [editing, setEditing] = useState<AccountView | null | undefined>(undefined);
   const set = (patch: Partial<typeof filters>) =>
     setFilters((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
   const { page, ...exportFilters } = filters;
@@ -56,8 +72,23 @@ export function AccountList({ canWrite }: { canWrite: boolean }) {
             w={150}
           />
           <ExportButton list="accounts" filters={exportFilters} />
+          {canWrite && (
+            <Button variant="light" onClick={() => setEditing(null)}>
+              {t('registry.forms.addAccount')}
+            </Button>
+          )}
         </Group>
       </form>
+      <Modal
+        opened={editing !== undefined}
+        onClose={() => setEditing(undefined)}
+        title={editing ? t('registry.forms.editAccount') : t('registry.forms.addAccount')}
+        size="lg"
+      >
+        {editing !== undefined && (
+          <AccountForm account={editing ?? undefined} onDone={() => setEditing(undefined)} />
+        )}
+      </Modal>
       {update.isError && <Alert color="red">{update.error.message}</Alert>}
       {accounts.isPending ? (
         <Loader size="sm" aria-label={t('app.loading')} />
@@ -76,6 +107,7 @@ export function AccountList({ canWrite }: { canWrite: boolean }) {
                   <Table.Th>{t('registry.linkedStaff')}</Table.Th>
                   <Table.Th>{t('registry.linkSource')}</Table.Th>
                   <Table.Th>{t('registry.watchStatus')}</Table.Th>
+                  {canWrite && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -123,6 +155,18 @@ export function AccountList({ canWrite }: { canWrite: boolean }) {
                         t(`registry.watchStatuses.${a.watchStatus}`)
                       )}
                     </Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          size="compact-xs"
+                          onClick={() => setEditing(a)}
+                          aria-label={t('registry.forms.editAccountNamed', { handle: a.handle })}
+                        >
+                          {t('registry.forms.edit')}
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

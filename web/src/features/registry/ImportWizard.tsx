@@ -13,7 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportKind, ImportResult } from '../../../../src/contracts/registry.ts';
+import type { ImportKind, ImportProgress, ImportResult } from '../../../../src/contracts/registry.ts';
 import { isApiError } from '../../app/api.ts';
 import { uploadImport } from './api.ts';
 
@@ -33,6 +33,7 @@ export function ImportWizard() {
   const [step, setStep] = useState<Step>('upload');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState(0);
+  const [server, setServer] = useState<ImportProgress | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
@@ -42,10 +43,17 @@ export function ImportWizard() {
     if (!file) return;
     setBusy(true);
     setProgress(0);
+    setServer(null);
     setFailure(null);
     setErrors([]);
     try {
-      const r = await uploadImport({ kind, file, dryRun, onProgress: setProgress });
+      const r = await uploadImport({
+        kind,
+        file,
+        dryRun,
+        onProgress: setProgress,
+        onServerProgress: setServer,
+      });
       if (dryRun) {
         setPreview(r);
         setStep('preview');
@@ -111,14 +119,25 @@ export function ImportWizard() {
       {busy && (
         <Stack gap={4}>
           <Progress
-            value={progress < 1 ? progress * 100 : 100}
-            animated={progress >= 1}
+            value={
+              progress < 1
+                ? progress * 100
+                : server && server.total > 0
+                  ? (100 * server.done) / server.total
+                  : 100
+            }
+            animated={progress >= 1 && !server}
             aria-label={t('registry.wizard.progress')}
           />
-          <Text fz="sm" c="dimmed">
+          <Text fz="sm" c="dimmed" data-testid="import-progress">
             {progress < 1
               ? t('registry.wizard.uploading', { percent: Math.round(progress * 100) })
-              : t('registry.wizard.checking')}
+              : server
+                ? t(`registry.wizard.phase.${server.phase}`, {
+                    done: server.done.toLocaleString('id-ID'),
+                    total: server.total.toLocaleString('id-ID'),
+                  })
+                : t('registry.wizard.checking')}
           </Text>
         </Stack>
       )}

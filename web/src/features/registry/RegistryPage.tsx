@@ -32,10 +32,10 @@ export function RegistryPage() {
           {canWrite && <Tabs.Tab value="impor">{t('registry.tabs.import')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="pegawai" pt="md">
-          <StaffList />
+          <StaffList canWrite={canWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="instansi" pt="md">
-          <AgencyTree />
+          <AgencyTree canWrite={canWrite} defaultRegion={me.office.regionCode} />
         </Tabs.Panel>
         <Tabs.Panel value="akun" pt="md">
           <AccountList canWrite={canWrite} />

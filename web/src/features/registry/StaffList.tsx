@@ -5,6 +5,7 @@ import {
   Button,
   Group,
   Loader,
+  Modal,
   Select,
   Stack,
   Table,
@@ -13,14 +14,17 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { POSITION_TYPES, STAFF_STATUSES } from '../../../../src/domain/registry-import.ts';
 import { type StaffFilters, useAgencies, useStaff } from './api.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { StaffForm } from './StaffForm.tsx';
 
 /** Staff list: search by name, NIP or @handle; filters by status, position type and activity; paging. */
-export function StaffList() {
+export function StaffList({ canWrite = false }: { canWrite?: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
   const [text, setText] = useState('');
   const [filters, setFilters] = useState<StaffFilters>({ page: 1 });
   const staff = useStaff(filters);
@@ -92,8 +96,16 @@ export function StaffList() {
             w={140}
           />
           <ExportButton list="staff" filters={exportFilters} />
+          {canWrite && (
+            <Button variant="light" onClick={() => setAdding(true)}>
+              {t('registry.forms.addStaff')}
+            </Button>
+          )}
         </Group>
       </form>
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('registry.forms.addStaff')} size="lg">
+        <StaffForm onDone={(id) => navigate(`/app/registri/pegawai/${id}`)} />
+      </Modal>
       {staff.isPending ? (
         <Loader size="sm" aria-label={t('app.loading')} />
       ) : staff.isError ? (

@@ -1,14 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { ErrorBody } from '../../../../src/contracts/errors.ts';
 import {
   type AccountInput,
   AccountPage,
   type AccountPatch,
   AccountView,
+  type AgencyInput,
   AgencyNode,
   type ImportKind,
+  ImportProgress,
   ImportResult,
   StaffDetail,
+  type StaffInput,
   StaffPage,
 } from '../../../../src/contracts/registry.ts';
 import { ApiError, apiRequest } from '../../app/api.ts';
@@ -94,8 +98,45 @@ export function useUpdateAccount() {
   });
 }
 
+export function useCreateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof AgencyInput>) =>
+      apiRequest('/api/registry/agencies', { method: 'POST', body: input, schema: AgencyNode }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useUpdateAgency() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: z.input<typeof AgencyInput> }) =>
+      apiRequest(`/api/registry/agencies/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        body: input,
+        schema: AgencyNode,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
+export function useSaveStaff() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string; input: z.input<typeof StaffInput> }) =>
+      apiRequest(id ? `/api/registry/staff/${encodeURIComponent(id)}` : '/api/registry/staff', {
+        method: id ? 'PUT' : 'POST',
+        body: input,
+        schema: StaffDetail,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['registry'] }),
+  });
+}
+
 /**
- * Uploads an import file (multipart) with upload progress; `dryRun` for the wizard's preview.
+ * Uploads an import file (multipart); `dryRun` for the wizard's preview. Reports the upload
+ * (`onProgress`, share sent) and then the server's own progress (`onServerProgress`: rows read,
+ * checked, written), which the server streams as NDJSON lines (`?progress=stream`).
  * XMLHttpRequest rather than fetch because fetch reports no upload progress.
  */
 export function uploadImport(opts: {
@@ -103,24 +144,57 @@ export function uploadImport(opts: {
   file: File;
   dryRun: boolean;
   onProgress: (share: number) => void;
+  onServerProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/registry/import/${opts.kind}?dryRun=${opts.dryRun}`);
+    xhr.open('POST', `/api/registry/import/${opts.kind}?dryRun=${opts.dryRun}&progress=stream`);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', 'application/x-ndjson, application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) opts.onProgress(e.loaded / e.total);
+    };
+    let seen = 0;
+    /** Complete NDJSON lines received since the last call. */
+    const newLines = () => {
+      const text = xhr.responseText;
+      const end = text.lastIndexOf('\n') + 1;
+      const lines = text.slice(seen, end).split('\n').filter(Boolean);
+      seen = Math.max(seen, end);
+      return lines.flatMap((l) => {
+        try {
+          return [JSON.parse(l) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+    };
+    const streaming = () => (xhr.getResponseHeader('content-type') ?? '').includes('ndjson');
+    xhr.onprogress = () => {
+      if (xhr.status !== 200 || !streaming()) return;
+      for (const line of newLines()) {
+        const p = ImportProgress.safeParse(line.progress);
+        if (p.success) opts.onServerProgress?.(p.data);
+      }
     };
     xhr.onerror = () =>
       reject(new ApiError({ status: 0, code: 'INTERNAL', message: 'network error', fromServer: false }));
     xhr.onload = () => {
       let json: unknown;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = undefined;
-      }
+      if (xhr.status === 200 && streaming()) {
+        seen = 0;
+        const last = newLines().at(-1);
+        if (last && 'error' in last) {
+          const e = ErrorBody.safeParse(last.error);
+          if (e.success) return reject(new ApiError({ status: 400, ...e.data, fromServer: true }));
+        }
+        json = last?.result;
+      } else
+        try {
+          json = JSON.parse(xhr.responseText);
+        } catch {
+          json = undefined;
+        }
       if (xhr.status === 200) {
         const r = ImportResult.safeParse(json);
         if (r.success) return resolve(r.data);

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../test/support/db.ts';
+import { makeAgency, makeStaff } from '../../../test/support/factories.ts';
+import type { Post } from '../../contracts/post.ts';
+import type { Database } from '../../db/database.ts';
+import { createIngester } from './ingest.ts';
+
+let database: Database;
+const pack = (name: string) => JSON.parse(readFileSync(`test/fixtures/packs/${name}.json`, 'utf8'));
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  for (const p of [
+    pack('pilpres-2024'),
+    pack('pilkada-kota-balikpapan-2024'),
+    pack('pilkada-kab-sukamaju-2029'),
+  ])
+    await database.db
+      .insertInto('election_packs')
+      .values({ id: p.id, name: p.name, kind: p.kind, region_code: p.region_code, body: JSON.stringify(p) })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+});
+afterAll(() => database.close());
+
+const PARTISAN_BPP = 'Ayo warga Balikpapan, 27 November coblos nomor 1 HERA! #HERAuntukBalikpapan';
+
+describe('ingest', () => {
+  it('stores each post once, counts duplicates on a re-run, and flags with the packs of the author region', async () => {
+    const { db } = database;
+    const agency = await makeAgency(db, { regionCode: '64.71' });
+    const staff = await makeStaff(db, { agencyId: agency.id, regionCode: '64.71' });
+    await db
+      .insertInto('social_accounts')
+      .values({
+        platform: 'x',
+        handle: 'Budi_BPP',
+        staff_id: staff.id,
+        link_source: 'agency',
+        profile_url: null,
+        platform_user_id: null,
+        link_confidence: null,
+      })
+      .execute();
+    const ingester = createIngester({ db });
+    const posts: Post[] = [
+      {
+        id: 'x:100',
+        text: PARTISAN_BPP,
+        author: { handle: '@budi_bpp' },
+        posted_at: '2024-11-20T08:00:00+08:00',
+      },
+      { id: 'x:101', text: 'Cuaca cerah di Balikpapan hari ini', author: { handle: 'budi_bpp' } },
+      // the same words from an unknown author: only the national pack applies (its number 1)
+      {
+        id: 'x:102',
+        text: PARTISAN_BPP,
+        author: { handle: 'stranger' },
+        posted_at: '2024-11-20T08:00:00+08:00',
+      },
+      {
+        id: '555',
+        platform: 'facebook',
+        text: 'Halo',
+        author: { handle: 'x', name: 'Siti', bio: 'ASN Pemkot Balikpapan' },
+      },
+    ];
+    const first = await ingester.ingestPosts(posts, { source: 'test' });
+    expect(first).toMatchObject({ read: 4, inserted: 4, duplicates: 0, flagged: 2 });
+    const again = await ingester.ingestPosts(posts, { source: 'test' });
+    expect(again).toMatchObject({ read: 4, inserted: 0, duplicates: 4, flagged: 0 });
+    const alert = await db
+      .selectFrom('alerts')
+      .innerJoin('posts', 'posts.id', 'alerts.post_id')
+      .select([
+        'alerts.pack_id',
+        'alerts.region_code',
+        'alerts.staff_id',
+        'alerts.agency_id',
+        'alerts.stage_code',
+        'posts.external_id',
+        'alerts.signals',
+      ])
+      .where('posts.external_id', 'in', ['x:100', 'x:102'])
+      .execute();
+    expect(alert).toHaveLength(2);
+    alert.sort((a, b) => a.external_id.localeCompare(b.external_id));
+    expect(alert[1]).toMatchObject({
+      pack_id: 'pilpres-2024',
+      region_code: null,
+      staff_id: null,
+      external_id: 'x:102',
+    });
+    expect(alert[0]).toMatchObject({
+      pack_id: 'pilkada-kota-balikpapan-2024',
+      region_code: '64.71',
+      staff_id: staff.id,
+      agency_id: agency.id,
+      stage_code: 'kampanye',
+      external_id: 'x:100',
+    });
+    const sig = alert[0]!.signals[0]!;
+    expect(PARTISAN_BPP.slice(sig.start, sig.end)).toBe(sig.text);
+    const stored = await db
+      .selectFrom('posts')
+      .selectAll()
+      .where('external_id', '=', 'x:100')
+      .executeTakeFirstOrThrow();
+    expect(stored.platform_post_id).toBe('100');
+    expect(stored.content_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.raw).toMatchObject({ id: 'x:100', posted_at: '2024-11-20T08:00:00+08:00' });
+    const suggestion = await db
+      .selectFrom('account_link_suggestions')
+      .selectAll()
+      .where('platform', '=', 'facebook')
+      .executeTakeFirst();
+    expect(suggestion).toMatchObject({ handle: 'x', role: 'asn' });
+  });
+
+  it('keeps an edited post as a new version and marks a vanished one deleted, never removing it', async () => {
+    const { db } = database;
+    const ingester = createIngester({ db });
+    await ingester.ingestPosts([{ id: 'x:200', text: 'versi satu' }], { source: 'test' });
+    const edited = await ingester.ingestPosts(
+      [
+        { id: 'x:200', text: 'versi dua' },
+        { id: 'x:200', text: 'versi tiga' },
+        { id: 'x:200', text: 'versi tiga' },
+      ],
+      { source: 'test' },
+    );
+    expect(edited).toMatchObject({ read: 3, inserted: 0, edited: 2, duplicates: 1 });
+    const post = await db
+      .selectFrom('posts')
+      .selectAll()
+      .where('external_id', '=', 'x:200')
+      .executeTakeFirstOrThrow();
+    expect(post).toMatchObject({ text: 'versi tiga', version: 3 });
+    const versions = await db
+      .selectFrom('post_versions')
+      .select(['version', 'text'])
+      .where('post_id', '=', post.id)
+      .orderBy('version')
+      .execute();
+    expect(versions).toEqual([
+      { version: 1, text: 'versi satu' },
+      { version: 2, text: 'versi dua' },
+    ]);
+    const gone = await ingester.ingestPosts([{ id: 'x:200', text: 'versi tiga', deleted: true } as Post], {
+      source: 'test',
+    });
+    expect(gone.deleted).toBe(1);
+    const after = await db
+      .selectFrom('posts')
+      .select(['deleted_at', 'text'])
+      .where('id', '=', post.id)
+      .executeTakeFirstOrThrow();
+    expect(after.deleted_at).toBeInstanceOf(Date);
+    expect(after.text).toBe('versi tiga');
+    await expect(db.deleteFrom('posts').where('id', '=', post.id).execute()).rejects.toThrow(/never deleted/);
+    expect(await ingester.markPostsDeleted([{ platform: 'x', postId: '200' }], { source: 'test' })).toBe(0);
+  });
+
+  it('flags an edit that turns partisan', async () => {
+    const { db } = database;
+    const ingester = createIngester({ db });
+    await ingester.ingestPosts([{ id: 'x:300', text: 'Selamat pagi' }], { source: 'test' });
+    const r = await ingester.ingestPosts(
+      [
+        {
+          id: 'x:300',
+          text: 'Ayo coblos Prabowo Gibran nomor 2, pasti menang! #Prabowo2024',
+          posted_at: '2024-01-20T09:00:00+07:00',
+        },
+      ],
+      { source: 'test' },
+    );
+    expect(r).toMatchObject({ edited: 1, flagged: 1 });
+    const a = await db
+      .selectFrom('alerts')
+      .innerJoin('posts', 'posts.id', 'alerts.post_id')
+      .select(['alerts.post_version', 'alerts.pack_id'])
+      .where('posts.external_id', '=', 'x:300')
+      .executeTakeFirstOrThrow();
+    expect(a).toEqual({ post_version: 2, pack_id: 'pilpres-2024' });
+  });
+});
