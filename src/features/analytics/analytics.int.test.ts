@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { feature } from 'topojson-client';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,30 @@ let app: FastifyInstance;
 let analyst: string; // province 62 (Kalimantan Tengah)
 let admin: string; // national
 let viewerOutside: string; // 63.71
+let cityAgencyId: string;
+const cityStaffIds: string[] = [];
+
+/** A post and its alert, inserted with the monitoring feature's columns. */
+async function makeAlert(o: {
+  status: 'pending' | 'confirmed' | 'dismissed';
+  regionCode: string;
+  createdAt: string;
+  category?: string | null;
+  stage?: string | null;
+  staffId?: string | null;
+  agencyId?: string | null;
+}) {
+  const id = randomUUID();
+  const { rows } = await sql<{ id: string }>`
+    INSERT INTO posts (platform, platform_post_id, external_id, text, content_sha256, raw, source, posted_at)
+    VALUES ('x', ${id}, ${`x:${id}`}, 'teks', ${id}, '{}'::jsonb, 'test', ${o.createdAt}) RETURNING id`.execute(
+    database.db,
+  );
+  await sql`
+    INSERT INTO alerts (post_id, pack_id, status, category, score, region_code, agency_id, staff_id, stage_code, created_at)
+    VALUES (${rows[0]!.id}, 'uji', ${o.status}, ${o.category ?? null}, 0.9, ${o.regionCode}, ${o.agencyId ?? null},
+            ${o.staffId ?? null}, ${o.stage ?? null}, ${o.createdAt})`.execute(database.db);
+}
 
 function multipart(name: string, content: string | Uint8Array) {
   const boundary = '----netra-analytics-boundary';
@@ -39,7 +65,9 @@ beforeAll(async () => {
   // Staff in two regencies of Kalimantan Tengah: 3 in Palangka Raya (62.71), 1 in Kotawaringin Barat (62.01).
   const city = await makeAgency(database.db, { regionCode: '62.71', kind: 'pemda_kota' });
   const regency = await makeAgency(database.db, { regionCode: '62.01', kind: 'pemda_kabupaten' });
-  for (let i = 0; i < 3; i++) await makeStaff(database.db, { agencyId: city.id, regionCode: '62.71' });
+  cityAgencyId = city.id;
+  for (let i = 0; i < 3; i++)
+    cityStaffIds.push((await makeStaff(database.db, { agencyId: city.id, regionCode: '62.71' })).id);
   await makeStaff(database.db, { agencyId: regency.id, regionCode: '62.01' });
 });
 afterAll(async () => {
@@ -98,6 +126,47 @@ describe('dashboard', () => {
 
   it('needs a session', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/analytics/dashboard' })).statusCode).toBe(401);
+  });
+});
+
+describe('alerts (monitoring tables)', () => {
+  it('counts pending and confirmed alerts, breaks them down and feeds the incidence part', async () => {
+    const at = '2026-02-10T03:00:00Z'; // 10:00 WIB
+    for (const status of ['pending', 'pending', 'confirmed', 'confirmed', 'dismissed'] as const)
+      await makeAlert({
+        status,
+        regionCode: '62.71',
+        createdAt: at,
+        category: 'ajakan',
+        stage: 'kampanye',
+        staffId: cityStaffIds[0],
+        agencyId: cityAgencyId,
+      });
+    await makeAlert({ status: 'confirmed', regionCode: '62.01', createdAt: '2026-02-11T20:00:00Z' }); // 12 Feb WIB
+    await makeAlert({ status: 'confirmed', regionCode: '62.71', createdAt: '2025-12-01T00:00:00Z' }); // before the period
+    await makeAlert({ status: 'pending', regionCode: '63.71', createdAt: at }); // outside the jurisdiction
+
+    const d = await dashboard(analyst, '?from=2026-02-01&to=2026-02-28');
+    expect(d.sources.alerts).toBe(true);
+    expect(d.kpis.alertsPending).toBe(2);
+    expect(d.kpis.alertsConfirmed).toBe(3);
+    const palangka = d.regions.find((r) => r.code === '62.71')!;
+    expect(palangka).toMatchObject({ alertsPending: 2, confirmedAlerts: 2 });
+    expect(palangka.kerawanan.inputs.confirmedAlerts).toBe(2);
+    expect(palangka.kerawanan.parts[0]!.points).toBeGreaterThan(0);
+    expect(d.byCategory).toEqual([
+      { key: 'ajakan', alerts: 2, cases: 0 },
+      { key: '-', alerts: 1, cases: 0 },
+    ]);
+    expect(d.byStage[0]).toEqual({ key: 'kampanye', alerts: 2, cases: 0 });
+    expect(d.byPositionType[0]).toEqual({ key: 'pelaksana', alerts: 2, cases: 0 });
+    expect(d.byAgencyKind[0]).toEqual({ key: 'pemda_kota', alerts: 2, cases: 0 });
+    expect(d.trend.find((t) => t.date === '2026-02-10')).toMatchObject({ alerts: 5, confirmedAlerts: 2 });
+    expect(d.trend.find((t) => t.date === '2026-02-12')).toMatchObject({ alerts: 1, confirmedAlerts: 1 });
+    expect(d.agencies.find((a) => a.id === cityAgencyId)?.confirmedAlerts).toBe(2);
+    // A regency user sees only their own.
+    const city = await dashboard(analyst, '?region=62.01&from=2026-02-01&to=2026-02-28');
+    expect(city.kpis).toMatchObject({ alertsPending: 0, alertsConfirmed: 1 });
   });
 });
 
