@@ -51,6 +51,8 @@ const Env = z.object({
   NETRA_TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
   NETRA_TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
   NETRA_TIKTOK_API_URL: apiUrl.default('https://open.tiktokapis.com'),
+  NETRA_REPORTS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  NETRA_REPORTS_TOTAL: z.coerce.number().int().min(1).max(10_000_000).default(3000),
 });
 
 export type Config = {
@@ -75,6 +77,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
+  /** Public report submissions per hour: per client address, and in total (in memory, per process). */
+  reportLimits: { perAddressPerHour: number; totalPerHour: number };
   /** Platform API credentials and endpoints; a platform without credentials is not polled. */
   connectors: ConnectorsConfig;
 };
@@ -158,5 +162,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : {}),
     },
+    reportLimits: { perAddressPerHour: e.NETRA_REPORTS_PER_ADDRESS, totalPerHour: e.NETRA_REPORTS_TOTAL },
   };
 }

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-offices.ts';
 import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
 import * as m0006 from './migrations/0006-monitoring.ts';
+import * as m0007 from './migrations/0007-reports.ts';
 import * as m0010 from './migrations/0010-analytics.ts';
 import * as m0011 from './migrations/0011-registry.ts';
 import * as m0012 from './migrations/0012-connectors.ts';
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-registry': m0004,
   '0005-access': m0005,
   '0006-monitoring': m0006,
+  '0007-reports': m0007,
   '0010-analytics': m0010,
   '0011-registry': m0011,
   '0012-connectors': m0012,

@@ -3,6 +3,7 @@ import type { AnalyticsTables } from './tables-analytics.ts';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 import type { MonitoringTables } from './tables-monitoring.ts';
+import type { ReportsTables } from './tables-reports.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
 
@@ -209,7 +210,8 @@ export type Tables = {
 } & AnalyticsTables &
   ConnectorsTables &
   LettersTables &
-  MonitoringTables;
+  MonitoringTables &
+  ReportsTables;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

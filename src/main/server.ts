@@ -24,6 +24,8 @@ import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
+import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
+import { createReportsService, type ReportsService } from '../features/reports/reports.service.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
 import { systemRoutes } from '../features/system/system.routes.ts';
 import { createSystemService } from '../features/system/system.service.ts';
@@ -46,6 +48,8 @@ export type RunningServer = {
   worker: Worker;
   /** The content-addressed file store (evidence, documents). */
   blobs: BlobStore;
+  /** Public reports and tips (the cases feature reads registered reports from it). */
+  reports: ReportsService;
   /** Stops accepting requests, lets in-flight ones finish, stops the worker, closes the database. */
   close: () => Promise<void>;
 };
@@ -71,12 +75,16 @@ export async function wireServer(
     postSink?: PostSink;
     /** Clock, sleep and fetch of the polling adapters (tests inject fakes). */
     connectorRuntime?: ConnectorRuntime;
+    /** Public report submission limits (default: DEFAULT_REPORT_LIMITS). */
+    reportLimits?: ReportLimits;
   } = {},
 ): Promise<Omit<RunningServer, 'close'>> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
-  const auth = createAuthService({ db, masterKey: opts.masterKey, requireTotp: opts.requireTotp });
+  // Without a configured key (tests), one random key per process: sealed data lives as long as it.
+  const masterKey = opts.masterKey ?? randomBytes(32);
+  const auth = createAuthService({ db, masterKey, requireTotp: opts.requireTotp });
   const registry = createRegistryService({ db });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
@@ -90,10 +98,11 @@ export async function wireServer(
   const pollingConnectors = configuredConnectors(connectorsConfig, opts.connectorRuntime ?? defaultRuntime());
   const connectors = createConnectorsService({
     db,
-    masterKey: opts.masterKey ?? randomBytes(32),
+    masterKey,
     sink: postSink,
     connectors: pollingConnectors,
   });
+  const reports = createReportsService({ db, blobs, masterKey });
   const analytics = createAnalyticsService({ db });
 
   const worker = createWorker({
@@ -125,11 +134,12 @@ export async function wireServer(
       registryRoutes(registry),
       connectorsRoutes(connectors),
       monitoringRoutes(monitoring),
+      reportsRoutes(reports, opts.reportLimits),
       analyticsRoutes(analytics),
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker, blobs };
+  return { app, database, worker, blobs, reports };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
@@ -154,11 +164,12 @@ export async function createServer(
     logger.warn(
       'TOTP tidak diwajibkan / a second factor is not required: set NETRA_REQUIRE_TOTP=1 in production',
     );
-  const { app, worker, blobs } = await wireServer(database, {
+  const { app, worker, blobs, reports } = await wireServer(database, {
     blobs: createBlobStore(blobsDir(config.dataDir)),
     masterKey: loadMasterKey(config, (m) => logger.warn(m)),
     requireTotp: config.requireTotp,
     trustProxy: config.trustProxy,
+    reportLimits: config.reportLimits,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
     connectors: config.connectors,
@@ -175,5 +186,5 @@ export async function createServer(
     })();
     return closing;
   };
-  return { app, database, worker, blobs, close };
+  return { app, database, worker, blobs, reports, close };
 }

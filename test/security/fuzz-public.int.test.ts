@@ -85,7 +85,17 @@ describe('fuzzing public endpoints', () => {
   it('covers the public routes of the route table', () => {
     const urls = publicRoutes.map((r) => `${r.method} ${r.url}`);
     expect(urls).toEqual(
-      expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout']),
+      expect.arrayContaining([
+        'GET /api/health',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'POST /api/public/reports',
+        'GET /api/public/reports/:receipt',
+        'POST /api/public/reports/:receipt/messages',
+        'POST /api/public/reports/:receipt/evidence',
+        'POST /api/public/reports/:receipt/identity',
+        'POST /api/public/reports/receipt.pdf',
+      ]),
     );
   });
 

@@ -18,6 +18,32 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <LandingPage /> },
       {
+        path: '/lapor',
+        lazy: async () => ({
+          Component: (await import('../features/reports/public/ChoosePathPage.tsx')).ChoosePathPage,
+        }),
+      },
+      {
+        path: '/lapor/resmi',
+        lazy: async () => {
+          const { ReportFormPage } = await import('../features/reports/public/ReportFormPage.tsx');
+          return { Component: () => <ReportFormPage kind="laporan" /> };
+        },
+      },
+      {
+        path: '/lapor/informasi',
+        lazy: async () => {
+          const { ReportFormPage } = await import('../features/reports/public/ReportFormPage.tsx');
+          return { Component: () => <ReportFormPage kind="informasi_awal" /> };
+        },
+      },
+      {
+        path: '/lapor/status',
+        lazy: async () => ({
+          Component: (await import('../features/reports/public/StatusPage.tsx')).StatusPage,
+        }),
+      },
+      {
         path: '/masuk',
         lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
       },

@@ -117,8 +117,8 @@ export function LandingPage() {
               </Text>
               <Group gap="sm" mt="xs">
                 <Button
-                  component="a"
-                  href="#cara-melapor"
+                  component={Link}
+                  to="/lapor"
                   size="md"
                   color="red.7"
                   rightSection={<IconArrowRight size={18} />}
@@ -226,6 +226,9 @@ export function LandingPage() {
                   <Text fz="sm" c="dimmed" lh={1.55}>
                     {t('landing.paths.formal.formNote')}
                   </Text>
+                  <Button component={Link} to="/lapor/resmi" rightSection={<IconArrowRight size={18} />}>
+                    {t('reports.cta.formal')}
+                  </Button>
                 </Stack>
               </Card>
               <Card
@@ -262,6 +265,17 @@ export function LandingPage() {
                       {t('landing.paths.tip.receiptNote')}
                     </Text>
                   </Alert>
+                  <Button
+                    component={Link}
+                    to="/lapor/informasi"
+                    color="teal"
+                    rightSection={<IconArrowRight size={18} />}
+                  >
+                    {t('reports.cta.tip')}
+                  </Button>
+                  <Anchor component={Link} to="/lapor/status" fz="sm">
+                    {t('reports.cta.status')}
+                  </Anchor>
                 </Stack>
               </Card>
             </SimpleGrid>
