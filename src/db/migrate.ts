@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-monitoring.ts';
 import * as m0007 from './migrations/0007-reports.ts';
 import * as m0008 from './migrations/0008-prevention.ts';
 import * as m0009 from './migrations/0009-cases.ts';
+import * as m0010 from './migrations/0010-analytics.ts';
 import * as m0011 from './migrations/0011-registry.ts';
 import * as m0012 from './migrations/0012-connectors.ts';
 import * as m0013 from './migrations/0013-letters.ts';
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-reports': m0007,
   '0008-prevention': m0008,
   '0009-cases': m0009,
+  '0010-analytics': m0010,
   '0011-registry': m0011,
   '0012-connectors': m0012,
   '0013-letters': m0013,

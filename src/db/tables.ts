@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AnalyticsTables } from './tables-analytics.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
@@ -208,7 +209,8 @@ export type Tables = {
   audit_events: AuditEventsTable;
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
-} & CasesTables &
+} & AnalyticsTables &
+  CasesTables &
   ConnectorsTables &
   LettersTables &
   MonitoringTables &

@@ -50,6 +50,8 @@ export const ACTIONS = [
   'prevention.write',
   /** Dashboards, maps, kerawanan, statistics exports. */
   'analytics.read',
+  /** Edit the kerawanan weights and import the previous election's cases. */
+  'analytics.manage',
   /** Browse and export the audit trail. */
   'audit.read',
   /** Create, disable and reset users; revoke sessions. */
@@ -71,6 +73,7 @@ const MATRIX: Record<RoleName, readonly Action[]> = {
     'monitoring.read',
     'packs.manage',
     'analytics.read',
+    'analytics.manage',
     'audit.read',
     'users.manage',
     'reference.manage',

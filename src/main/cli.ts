@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
+import { kerawananCommand } from '../features/analytics/analytics.cli.ts';
 import { auditCommand } from '../features/audit/audit.cli.ts';
 import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
 import { sourcesCommand } from '../features/connectors/connectors.cli.ts';
@@ -24,6 +25,7 @@ const COMMANDS: Command[] = [
   ingestCommand,
   labelsCommand,
   preventionCommand,
+  kerawananCommand,
   usersCommand,
   sourcesCommand,
   auditCommand,

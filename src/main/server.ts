@@ -7,6 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Config, ConnectorsConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { analyticsHandlers, analyticsSchedules } from '../features/analytics/analytics.jobs.ts';
+import { analyticsRoutes } from '../features/analytics/analytics.routes.ts';
+import { createAnalyticsService } from '../features/analytics/analytics.service.ts';
 import { auditRoutes } from '../features/audit/audit.routes.ts';
 import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
@@ -121,6 +124,7 @@ export async function wireServer(
   });
   const reports = createReportsService({ db, blobs, masterKey });
   const prevention = createPreventionService({ db, blobs, letters, minSignMs: opts.minSignMs });
+  const analytics = createAnalyticsService({ db });
 
   const worker = createWorker({
     db,
@@ -130,11 +134,13 @@ export async function wireServer(
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
       ...casesHandlers({ db, mailer: opts.mailer, baseUrl: opts.baseUrl }),
       ...connectorsHandlers({ db, connectors, logger }),
+      ...analyticsHandlers(analytics),
     },
     schedules: [
       ...housekeepingSchedules,
       ...casesSchedules,
       ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+      ...analyticsSchedules,
     ],
   });
 
@@ -155,6 +161,7 @@ export async function wireServer(
       reportsRoutes(reports, opts.reportLimits),
       preventionRoutes(prevention),
       letterheadRoutes(createLetterheadService({ db })),
+      analyticsRoutes(analytics),
     ],
     webDist: opts.webDist,
   });

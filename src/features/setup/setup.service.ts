@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { seedAnalyticsDemoInTx } from './demo/analytics.ts';
 import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
 import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
@@ -179,6 +180,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
     });
     await seedDemoCases(tx);
 
+    await seedAnalyticsDemoInTx(tx);
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],
       accountIds: accounts.map((a) => a.id),

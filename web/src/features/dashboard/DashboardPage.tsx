@@ -18,7 +18,9 @@ import { IconServer } from '../../ui/icons.tsx';
 import { SectionHeader } from '../../ui/SectionHeader.tsx';
 import { initials, jurisdictionLabel } from '../auth/labels.ts';
 import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { AnalyticsSection } from './AnalyticsSection.tsx';
 import { useHealth } from './api.ts';
+import { KerawananSettingsCard } from './KerawananSettingsCard.tsx';
 
 function AccountCard() {
   const { t } = useTranslation();
@@ -122,9 +124,14 @@ function HealthCard() {
   );
 }
 
-/** `/app` — Dasbor: welcome with the user's role and office, server health, and the sections. */
+/**
+ * `/app` — Dasbor: welcome with the user's role and office, the figures of the user's jurisdiction
+ * (analytics.read: KPIs, map with drill-down, kerawanan, trends, breakdowns, exports), the kerawanan
+ * weights for administrators, server health, and the sections.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   return (
     <Stack gap="xl">
       <SectionHeader section="dashboard" />
@@ -132,6 +139,8 @@ export function DashboardPage() {
         <AccountCard />
         <HealthCard />
       </SimpleGrid>
+      {me.permissions.includes('analytics.read') && <AnalyticsSection />}
+      {me.permissions.includes('analytics.manage') && <KerawananSettingsCard />}
       <Stack gap="sm" component="section" aria-labelledby="bagian">
         <Title order={2} id="bagian" fz="lg">
           {t('dashboard.sectionsTitle')}
