@@ -94,10 +94,7 @@ export async function wireServer(
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
       ...connectorsHandlers({ db, connectors, logger }),
     },
-    schedules: [
-      ...housekeepingSchedules,
-      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
-    ],
+    schedules: [...housekeepingSchedules, ...connectorsSchedules(connectorsConfig.pollSeconds)],
   });
 
   const app = await buildApp({
