@@ -139,7 +139,7 @@ export async function wireServer(
     schedules: [
       ...housekeepingSchedules,
       ...casesSchedules,
-      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+      ...connectorsSchedules(connectorsConfig.pollSeconds),
       ...analyticsSchedules,
     ],
   });
