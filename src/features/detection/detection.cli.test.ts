@@ -46,7 +46,7 @@ describe('netra scan', () => {
     expect(out[2].error).toMatch(/baris 3.*text/);
     expect(out[3].error).toMatch(/baris 4/);
     expect(out[4].error).toBeUndefined();
-  });
+  }, 60_000);
 
   it('reads --in and writes --out', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netra-scan-'));
@@ -65,7 +65,7 @@ describe('netra scan', () => {
     ]);
     const r = JSON.parse(readFileSync(join(dir, 'out.jsonl'), 'utf8'));
     expect(r).toMatchObject({ id: '1', flag: true, targets: ['02'], pack: 'pilpres-2024' });
-  });
+  }, 60_000);
 
   it('exits 2 naming the field of an invalid pack', () => {
     const dir = mkdtempSync(join(tmpdir(), 'netra-pack-'));
@@ -75,11 +75,11 @@ describe('netra scan', () => {
     const r = spawnSync(netra, ['scan', '--pack', join(dir, 'bad.json')], { input: '' });
     expect(r.status).toBe(2);
     expect(r.stderr.toString()).toContain('contestants.1.names');
-  });
+  }, 60_000);
 
   it('exits 2 without --pack', () => {
     expect(spawnSync(netra, ['scan'], { input: '' }).status).toBe(2);
-  });
+  }, 60_000);
 
   it('output count equals input count for any lines', async () => {
     const line = fc.oneof(
@@ -95,7 +95,7 @@ describe('netra scan', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });
 
 describe('netra eval', () => {
@@ -112,5 +112,5 @@ describe('netra eval', () => {
     );
     expect(out).toMatchObject({ n: 60 });
     for (const k of ['precision', 'recall', 'f1', 'category_accuracy']) expect(typeof out[k]).toBe('number');
-  });
+  }, 60_000);
 });

@@ -264,11 +264,11 @@ Pemakaian / usage:
               [--cv K] [--threshold N]
 
 Bobot linear di atas fitur aturan (bukan kata per kandidat), sehingga berlaku untuk paket lain.
---cv K: validasi silang K lipatan; ambang dipilih dari skor di luar lipatan (F1 terbaik) dan
-angka validasi dicetak ke stderr. Tanpa --out, model dicetak ke stdout.
+--cv K: validasi silang K lipatan; ambang dipilih dari skor di luar lipatan (ambang terendah
+dengan presisi ≥ 0,92; kalau tidak ada, F1 terbaik) dan angka validasi dicetak ke stderr. Tanpa --out, model dicetak ke stdout.
 Linear weights over rule features (never per-candidate words), so they carry over to other packs.
---cv K: K-fold cross-validation; the threshold is chosen on out-of-fold scores (best F1) and the
-cross-validated figures go to stderr. Without --out the model is printed to stdout.
+--cv K: K-fold cross-validation; the threshold is chosen on out-of-fold scores (the lowest one with
+precision ≥ 0.92, else the best F1) and the cross-validated figures go to stderr. Without --out the model is printed to stdout.
 Model bawaan / shipped model: src/detection/data/model.json
 `;
 
