@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
+import { removeMonitoringDemoInTx, seedMonitoringDemo } from './demo/monitoring.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
@@ -34,6 +35,7 @@ const readPack = (file: string) =>
   };
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
+  await removeMonitoringDemoInTx(tx);
   // Users first: a task-force head refers to an agency.
   if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
@@ -53,7 +55,7 @@ async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise
 export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
   const data = buildDemoData();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction().execute(async (tx) => {
+  const summary = await db.transaction().execute(async (tx) => {
     const previous = await tx
       .selectFrom('app_meta')
       .select('value')
@@ -192,6 +194,8 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       packs: packs.length,
     };
   });
+  await seedMonitoringDemo(db);
+  return summary;
 }
 
 /**
