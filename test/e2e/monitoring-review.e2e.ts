@@ -81,7 +81,7 @@ describe('monitoring review queue', () => {
   });
 
   it('lists the confirmed alert with its draft finding', async () => {
-    await page.getByLabel('Status').click();
+    await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Dikonfirmasi' }).click();
     await page.getByText('Temuan draf dibuat').first().waitFor();
     expect(await rows().first().locator('mark.signal').count()).toBeGreaterThan(0);
