@@ -5,6 +5,7 @@ import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
 import { seedAnalyticsDemoInTx } from './demo/analytics.ts';
 import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
+import { removeMonitoringDemoInTx, seedMonitoringDemo } from './demo/monitoring.ts';
 import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
@@ -38,6 +39,7 @@ const readPack = (file: string) =>
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
   await removeDemoCases(tx, m.userIds);
+  await removeMonitoringDemoInTx(tx);
   // Users first: a task-force head refers to an agency.
   if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
@@ -57,7 +59,7 @@ async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise
 export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
   const data = buildDemoData();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction().execute(async (tx) => {
+  const summary = await db.transaction().execute(async (tx) => {
     const previous = await tx
       .selectFrom('app_meta')
       .select('value')
@@ -207,6 +209,8 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       packs: packs.length,
     };
   });
+  await seedMonitoringDemo(db);
+  return summary;
 }
 
 /**
