@@ -28,7 +28,6 @@ let viewer: { id: string; cookie: () => Promise<string> };
 let outsider: { id: string; cookie: () => Promise<string> };
 let staffId: string;
 let agencyId: string;
-let officeId: string;
 
 const REGION = '64.71';
 const user = async (role: 'head' | 'analyst' | 'liaison' | 'viewer', region = REGION) => {
@@ -49,7 +48,7 @@ beforeAll(async () => {
   const agency = await makeAgency(database.db, { regionCode: REGION });
   agencyId = agency.id;
   staffId = (await makeStaff(database.db, { agencyId, regionCode: REGION, name: 'Budi Santoso' })).id;
-  const office = await database.db
+  await database.db
     .updateTable('offices')
     .set({
       letter_code: 'KI-12',
@@ -59,9 +58,7 @@ beforeAll(async () => {
     })
     .where('region_code', '=', REGION)
     .where('name', 'like', 'Bawaslu %')
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  officeId = office.id;
+    .execute();
 });
 afterAll(async () => {
   await app.close();

@@ -1220,7 +1220,11 @@ export function createCasesService(deps: {
       : [];
     const seen = new Set<string>();
     return rows
-      .filter((r) => (seen.has(r.alertId) ? false : (seen.add(r.alertId), true)))
+      .filter((r) => {
+        if (seen.has(r.alertId)) return false;
+        seen.add(r.alertId);
+        return true;
+      })
       .map((r) => {
         const post = posts.find((p) => p.id === r.postId);
         return {
