@@ -190,7 +190,37 @@ const viewerIn = (region: string) =>
 const itemsHold = (body: unknown, id: string) =>
   ((body as { items?: { id: string }[] }).items ?? (body as { id: string }[])).some((x) => x.id === id);
 
+/** A forwarded case (so liaisons may see it too) in the Bawaslu office of `region`. */
+const caseIn = async (region: string) => {
+  const office = await database.db
+    .selectFrom('offices')
+    .select('id')
+    .where('region_code', '=', region)
+    .where('name', 'like', 'Bawaslu %')
+    .executeTakeFirstOrThrow();
+  const c = await database.db
+    .insertInto('cases')
+    .values({
+      number: `M-${randomUUID()}`,
+      office_id: office.id,
+      region_code: region,
+      origin: 'report',
+      origin_id: randomUUID(),
+      regime: 'pilkada',
+      title: 'Kasus matriks',
+      description: 'Kasus matriks',
+      known_on: '2024-11-01',
+      opened_at: new Date('2024-11-01T00:00:00Z'),
+      status: 'diteruskan',
+      forwarded_at: new Date('2024-11-05T00:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: c.id };
+};
+
 const PROBES: Probe[] = [
+  { route: 'GET /api/cases/:id', kind: 'record', make: caseIn },
   { route: 'GET /api/registry/staff/:id', kind: 'record', make: staffIn },
   {
     route: 'PUT /api/registry/staff/:id',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { wireServer } from '../../main/server.ts';
 import { createBlobStore } from '../../platform/blobs/blob-store.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { createLettersService } from '../letters/letters.service.ts';
+import { createMonitoringService } from '../monitoring/monitoring.service.ts';
 import { casesHandlers, sendDeadlineReminders } from './cases.jobs.ts';
 import { type CaseActor, createCasesService } from './cases.service.ts';
 
@@ -27,7 +28,6 @@ let viewer: { id: string; cookie: () => Promise<string> };
 let outsider: { id: string; cookie: () => Promise<string> };
 let staffId: string;
 let agencyId: string;
-let officeId: string;
 
 const REGION = '64.71';
 const user = async (role: 'head' | 'analyst' | 'liaison' | 'viewer', region = REGION) => {
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const agency = await makeAgency(database.db, { regionCode: REGION });
   agencyId = agency.id;
   staffId = (await makeStaff(database.db, { agencyId, regionCode: REGION, name: 'Budi Santoso' })).id;
-  const office = await database.db
+  await database.db
     .updateTable('offices')
     .set({
       letter_code: 'KI-12',
@@ -58,9 +58,7 @@ beforeAll(async () => {
     })
     .where('region_code', '=', REGION)
     .where('name', 'like', 'Bawaslu %')
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  officeId = office.id;
+    .execute();
 });
 afterAll(async () => {
   await app.close();
@@ -462,6 +460,112 @@ describe('origins through the service', () => {
     );
     expect(survivor.evidence).toHaveLength(2);
     expect((await svc.getCase(h, two.id)).mergedInto).toBe(one.id);
+  });
+});
+
+describe('from a confirmed monitoring alert', () => {
+  it('confirm in monitoring → open case → forwarding → sanction, the alert pointing at its case', async () => {
+    const { db } = database;
+    const pack = JSON.parse(readFileSync('test/fixtures/packs/pilkada-kota-balikpapan-2024.json', 'utf8'));
+    await db
+      .insertInto('election_packs')
+      .values({
+        id: pack.id,
+        name: pack.name,
+        kind: pack.kind,
+        region_code: pack.region_code,
+        body: JSON.stringify(pack),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await db
+      .insertInto('social_accounts')
+      .values({
+        platform: 'x',
+        handle: 'budi_alert',
+        staff_id: staffId,
+        link_source: 'agency',
+        profile_url: null,
+        platform_user_id: null,
+        link_confidence: null,
+      })
+      .execute();
+    const monitoring = createMonitoringService({ db, blobs: createBlobStore(join(dir, 'blobs')) });
+    const counts = await monitoring.ingestPosts(
+      [
+        {
+          id: 'x:9001',
+          text: 'Ayo warga Balikpapan, 27 November coblos nomor 1 HERA! #HERAuntukBalikpapan',
+          author: { handle: '@budi_alert' },
+          posted_at: '2024-11-20T08:00:00+08:00',
+          url: 'https://x.example/budi_alert/status/9001',
+        },
+      ],
+      { source: 'test' },
+    );
+    expect(counts.flagged).toBe(1);
+    const alert = await db
+      .selectFrom('alerts')
+      .innerJoin('posts', 'posts.id', 'alerts.post_id')
+      .select('alerts.id')
+      .where('posts.platform_post_id', '=', '9001')
+      .executeTakeFirstOrThrow();
+    const u = await db
+      .selectFrom('users')
+      .innerJoin('offices', 'offices.id', 'users.office_id')
+      .select(['users.id', 'users.role', 'offices.id as office_id', 'offices.name', 'offices.region_code'])
+      .where('users.id', '=', analyst.id)
+      .executeTakeFirstOrThrow();
+    await monitoring.confirm(
+      { id: u.id, role: u.role, office: { id: u.office_id, name: u.name, regionCode: u.region_code } },
+      { ids: [alert.id] },
+    );
+
+    const candidates = (await call(analyst, 'GET', '/api/cases/alert-candidates')).json();
+    expect(candidates.map((c: { alertId: string }) => c.alertId)).toContain(alert.id);
+    expect(
+      (await call(outsider, 'GET', '/api/cases/alert-candidates'))
+        .json()
+        .map((c: { alertId: string }) => c.alertId),
+    ).not.toContain(alert.id);
+    expect((await call(outsider, 'POST', `/api/cases/from-alert/${alert.id}`)).statusCode).toBe(404);
+    const opened = await call(analyst, 'POST', `/api/cases/from-alert/${alert.id}`);
+    expect(opened.statusCode, opened.body).toBe(201);
+    const id = opened.json().id;
+    expect((await call(analyst, 'POST', `/api/cases/from-alert/${alert.id}`)).json()).toMatchObject({
+      id,
+      created: false,
+    });
+    const row = await db
+      .selectFrom('alerts')
+      .select('case_id')
+      .where('id', '=', alert.id)
+      .executeTakeFirstOrThrow();
+    expect(row.case_id).toBe(id);
+    const detail = (await call(head, 'GET', `/api/cases/${id}`)).json();
+    expect(detail).toMatchObject({
+      origin: 'alert',
+      regime: 'pilkada',
+      staffName: 'Budi Santoso',
+      occurredOn: '2024-11-20',
+    });
+    expect(detail.evidence[0].url).toBe('https://x.example/budi_alert/status/9001');
+    expect(detail.candidateStage).toBe('calon');
+    for (const [who, action, payload] of [
+      [head, 'register', {}],
+      [
+        analyst,
+        'record_review',
+        { analysis: 'Ajakan memilih', conclusion: 'Terbukti', violationFormCodes: ['DS-2'] },
+      ],
+      [head, 'decide', { outcome: 'violation', reason: 'Terbukti' }],
+      [head, 'forward', {}],
+      [liaison, 'record_sanction', { sanction: 'Penundaan kenaikan pangkat', imposedOn: '2024-12-01' }],
+    ] as const) {
+      const r = await step(who, id, action, { ...payload });
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+    }
+    expect((await call(liaison, 'GET', `/api/cases/${id}`)).json().status).toBe('sanksi_dijatuhkan');
   });
 });
 

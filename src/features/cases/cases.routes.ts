@@ -87,6 +87,49 @@ export const casesRoutes =
     );
 
     app.get(
+      '/api/cases/alert-candidates',
+      {
+        config: { permission: 'cases.write' },
+        schema: {
+          tags: ['kasus'],
+          summary: 'Peringatan terkonfirmasi yang belum menjadi kasus / confirmed alerts without a case',
+          response: {
+            200: z.array(
+              z.object({
+                alertId: z.string(),
+                regionCode: z.string().nullable(),
+                staffName: z.string().nullable(),
+                category: z.string().nullable(),
+                summary: z.string(),
+                url: z.string().nullable(),
+                confirmedAt: z.string().nullable(),
+              }),
+            ),
+            ...errors,
+          },
+        },
+      },
+      (req) => cases.alertCandidates(req.actor),
+    );
+
+    app.post(
+      '/api/cases/from-alert/:alertId',
+      {
+        config: { permission: 'cases.write' },
+        schema: {
+          tags: ['kasus'],
+          summary: 'Peringatan terkonfirmasi → kasus baru / open a case from a confirmed alert (idempotent)',
+          params: z.object({ alertId: z.uuid() }),
+          response: {
+            201: z.object({ id: z.string(), number: z.string(), created: z.boolean() }),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await cases.openFromAlert(req.actor, req.params.alertId)),
+    );
+
+    app.get(
       '/api/cases/:id',
       {
         config: { permission: 'cases.read' },

@@ -37,6 +37,7 @@ import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
 import { nextSequence } from '../letters/letters.repository.ts';
 import type { LettersService } from '../letters/letters.service.ts';
+import { listConfirmedAlertsWithoutCase, markAlertCaseOpened } from '../monitoring/monitoring.service.ts';
 import { type CaseForDocs, forwardingDoc, invitationDoc, minutesDoc, reviewDoc } from './cases.documents.ts';
 import { notifyInTx } from './cases.jobs.ts';
 import {
@@ -1192,7 +1193,119 @@ export function createCasesService(deps: {
     };
   }
 
+  /** Confirmed alerts in the actor's jurisdiction that no case was opened from yet. */
+  async function alertCandidates(actor: CaseActor) {
+    const rows = await listConfirmedAlertsWithoutCase(db, { regionRoot: actor.office.regionCode }, 200);
+    const posts = rows.length
+      ? await db
+          .selectFrom('posts')
+          .select(['posts.id', 'posts.url', 'posts.platform', 'posts.posted_at', 'posts.text'])
+          .where(
+            'posts.id',
+            'in',
+            rows.map((r) => r.postId),
+          )
+          .execute()
+      : [];
+    const staff = rows.some((r) => r.staffId)
+      ? await db
+          .selectFrom('staff')
+          .select(['id', 'name'])
+          .where(
+            'id',
+            'in',
+            rows.flatMap((r) => (r.staffId ? [r.staffId] : [])),
+          )
+          .execute()
+      : [];
+    const seen = new Set<string>();
+    return rows
+      .filter((r) => {
+        if (seen.has(r.alertId)) return false;
+        seen.add(r.alertId);
+        return true;
+      })
+      .map((r) => {
+        const post = posts.find((p) => p.id === r.postId);
+        return {
+          alertId: r.alertId,
+          regionCode: r.regionCode,
+          staffName: staff.find((x) => x.id === r.staffId)?.name ?? null,
+          category: r.category,
+          summary: r.summary ?? post?.text ?? '',
+          url: post?.url ?? null,
+          confirmedAt: r.confirmedAt ? r.confirmedAt.toISOString() : null,
+        };
+      });
+  }
+
+  /**
+   * "Confirm → open case": opens a case from a confirmed alert with the monitoring finding's
+   * snapshot (author, agency, region, category, stage, pack, the post as evidence) and records on
+   * the alert and finding which case they became, in one transaction.
+   */
+  async function openFromAlert(actor: CaseActor, alertId: string) {
+    const rows = await listConfirmedAlertsWithoutCase(db, { regionRoot: actor.office.regionCode }, 5000);
+    const r = rows.find((x) => x.alertId === alertId);
+    if (!r) {
+      const existing = await db
+        .selectFrom('cases')
+        .select(['id', 'number', 'region_code'])
+        .where('origin', '=', 'alert')
+        .where('origin_id', '=', alertId)
+        .executeTakeFirst();
+      if (existing && isWithinJurisdiction(existing.region_code, actor.office.regionCode))
+        return { id: existing.id, number: existing.number, created: false };
+      throw new DomainError(
+        'NOT_FOUND',
+        'Peringatan terkonfirmasi tidak ditemukan / confirmed alert not found',
+      );
+    }
+    const post = await db
+      .selectFrom('posts')
+      .select(['url', 'posted_at', 'text', 'content_sha256', 'platform'])
+      .where('id', '=', r.postId)
+      .executeTakeFirst();
+    const staff = r.staffId
+      ? await db.selectFrom('staff').select('name').where('id', '=', r.staffId).executeTakeFirst()
+      : undefined;
+    const confirmedOn = dayInWib(r.confirmedAt ?? now());
+    const postedOn = post?.posted_at ? dayInWib(post.posted_at) : null;
+    const description = r.summary ?? post?.text ?? 'Unggahan media sosial';
+    return db.transaction().execute(async (tx) => {
+      const opened = await openCaseInTx(tx, actor, {
+        kind: 'alert',
+        alertId,
+        snapshot: {
+          staffId: r.staffId,
+          agencyId: r.agencyId,
+          regionCode: r.regionCode ?? actor.office.regionCode,
+          reportedName: staff?.name ?? null,
+          title: (post?.text ?? description).slice(0, 200),
+          description,
+          place: post?.platform ?? null,
+          evidence: [
+            {
+              kind: post?.url ? 'url' : 'note',
+              ...(post?.url ? { url: post.url } : {}),
+              description: `Unggahan (bukti pemantauan ${r.evidenceId ?? '-'}, sha256 ${post?.content_sha256 ?? '-'})`,
+            },
+          ],
+          occurredOn: postedOn && postedOn <= confirmedOn ? postedOn : null,
+          knownOn: confirmedOn,
+          category: r.category,
+          packId: r.packId,
+          stageCode: r.stageCode,
+        },
+      });
+      await markAlertCaseOpened(tx, alertId, opened.id);
+      return opened;
+    });
+  }
+
   return {
+    alertCandidates,
+    openFromAlert,
     uploadEvidence,
     evidenceFile,
     openCaseInTx,

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { CASE_STATES } from '../../../../src/domain/case-workflow.ts';
 import { SectionHeader } from '../../ui/SectionHeader.tsx';
 import { useCurrentUser } from '../auth/RequireAuth.tsx';
+import { AlertCandidates } from './AlertCandidates.tsx';
 import { type CaseFilters, toQuery, useCases } from './api.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
 import { useT } from './useT.ts';
@@ -48,6 +49,7 @@ export function CasesPage() {
           {t('cases.referenceLink')}
         </Button>
       </Group>
+      {me.permissions.includes('cases.write') && <AlertCandidates />}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -167,3 +167,34 @@ export function useMarkRead() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }
+
+const AlertCandidate = z.object({
+  alertId: z.string(),
+  regionCode: z.string().nullable(),
+  staffName: z.string().nullable(),
+  category: z.string().nullable(),
+  summary: z.string(),
+  url: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+});
+
+export function useAlertCandidates(enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'alert-candidates'],
+    queryFn: ({ signal }) =>
+      apiRequest('/api/cases/alert-candidates', { schema: z.array(AlertCandidate), signal }),
+    enabled,
+  });
+}
+
+export function useOpenFromAlert() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (alertId: string) =>
+      apiRequest(`/api/cases/from-alert/${alertId}`, {
+        method: 'POST',
+        schema: z.object({ id: z.string(), number: z.string(), created: z.boolean() }),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['cases'] }),
+  });
+}
