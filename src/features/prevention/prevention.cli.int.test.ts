@@ -33,7 +33,7 @@ describe('netra prevention coverage', () => {
     const bad = netra(['prevention', 'coverage', '--region', 'x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('kode wilayah tidak valid');
-  });
+  }, 400_000);
 
   it('prints the regencies of a province as JSON and writes XLSX', () => {
     const r = netra(['prevention', 'coverage', '--region', '64', '--json']);
@@ -44,5 +44,6 @@ describe('netra prevention coverage', () => {
     const out = join(dataDir, 'cakupan.xlsx');
     expect(netra(['prevention', 'coverage', '--region', '64', '--xlsx', out]).status).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-  });
+    // Each run starts a process that migrates a database: generous on a loaded machine.
+  }, 400_000);
 });

@@ -4,7 +4,6 @@ import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { NATIONAL } from '../../domain/jurisdiction.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
-import { createCoverageService } from './coverage.service.ts';
 
 const coverageCommand: Command = {
   name: 'coverage',
@@ -40,6 +39,8 @@ Kode keluar / exit codes: 0 berhasil / success, 2 pemakaian salah / usage, 1 lai
     const database = await openDatabase(loadConfig(io.env));
     try {
       await migrateToLatest(database.db);
+      // Loaded when run, so `netra --help` does not pay for it.
+      const { createCoverageService } = await import('./coverage.service.ts');
       const coverage = createCoverageService({ db: database.db, now: () => new Date() });
       if (values.xlsx) {
         writeFileSync(values.xlsx, await coverage.exportXlsx({ regionRoot }));

@@ -65,7 +65,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       .select('value')
       .where('key', '=', 'demo')
       .executeTakeFirst();
-    await removePreventionDemoInTx(tx);
+    await removePreventionDemoInTx(tx, (previous?.value as DemoManifest | undefined) ?? undefined);
     if (previous) await removeDemoInTx(tx, previous.value as DemoManifest);
 
     const officeIdByKey = new Map<string, string>();

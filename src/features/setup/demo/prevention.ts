@@ -126,7 +126,72 @@ Pelibatan pihak-pihak tersebut merupakan pelanggaran yang dapat dikenai sanksi s
   },
 ];
 
-export async function removePreventionDemoInTx(tx: Transaction<Tables>): Promise<void> {
+/**
+ * Removes the prevention demo data, and loosens what other prevention records hold on the demo
+ * agencies, staff and users about to be removed (signatures of demo staff, links to demo agencies
+ * are deleted; "created by" a demo user becomes empty), so `seed --demo` can re-create the demo
+ * after people tried it out.
+ */
+export async function removePreventionDemoInTx(
+  tx: Transaction<Tables>,
+  demo: { agencyIds: string[]; userIds: string[] } = { agencyIds: [], userIds: [] },
+): Promise<void> {
+  if (demo.userIds.length) {
+    const users = demo.userIds;
+    await tx
+      .updateTable('prevention_activities')
+      .set({ created_by: null })
+      .where('created_by', 'in', users)
+      .execute();
+    await tx
+      .updateTable('prevention_files')
+      .set({ uploaded_by: null })
+      .where('uploaded_by', 'in', users)
+      .execute();
+    await tx
+      .updateTable('appeal_letters')
+      .set({ created_by: null })
+      .where('created_by', 'in', users)
+      .execute();
+    await tx
+      .updateTable('pledge_campaigns')
+      .set({ created_by: null })
+      .where('created_by', 'in', users)
+      .execute();
+    await tx
+      .updateTable('pledge_signatures')
+      .set({ recorded_by: null })
+      .where('recorded_by', 'in', users)
+      .execute();
+    await tx
+      .updateTable('task_forces')
+      .set({ head_user_id: null })
+      .where('head_user_id', 'in', users)
+      .execute();
+  }
+  if (demo.agencyIds.length) {
+    const agencies = demo.agencyIds;
+    const staff = tx.selectFrom('staff').select('id').where('agency_id', 'in', agencies);
+    await tx.deleteFrom('pledge_signatures').where('staff_id', 'in', staff).execute();
+    await tx
+      .updateTable('prevention_attendees')
+      .set({ staff_id: null })
+      .where('staff_id', 'in', staff)
+      .execute();
+    await tx
+      .updateTable('task_force_members')
+      .set({ staff_id: null })
+      .where('staff_id', 'in', staff)
+      .execute();
+    await tx.deleteFrom('prevention_activity_agencies').where('agency_id', 'in', agencies).execute();
+    await tx.deleteFrom('pledge_campaigns').where('agency_id', 'in', agencies).execute();
+    await tx.deleteFrom('task_forces').where('agency_id', 'in', agencies).execute();
+    await tx
+      .updateTable('appeal_letters')
+      .set({ agency_id: null })
+      .where('agency_id', 'in', agencies)
+      .execute();
+  }
   const row = await tx
     .selectFrom('app_meta')
     .select('value')
