@@ -8,8 +8,8 @@ import { execScript } from '../sql-script.ts';
  *   `staff_name_words` dictionary; trigram similarity over millions of full names was measured
  *   too slow and is not used. At 5 million staff it took 39 s to build and slowed every write.
  * - Adds `staff_name_lower_c_idx` on `lower(name) COLLATE "C"`: a one-word search reads the names
- *   beginning with that word in order and stops after a page (`LIKE 'dimas %'` is a range under the
- *   C collation), instead of building a full-text bitmap of every staff member with that given name.
+ *   beginning with that word in order and stops after a page (`>= 'dimas' AND < 'dimas!'` under the
+ *   C collation: the word alone or followed by a space), instead of building a full-text bitmap of every staff member with that given name.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await execScript(

@@ -187,15 +187,17 @@ export async function searchStaff(
   /**
    * One word ("Dimas"): first the names that begin with it — Indonesian names usually begin with
    * the given name — alphabetically, read in order from the B-tree on `lower(name) COLLATE "C"`
-   * (migration 0011), which stops after one page however common the name is; then, once those run
+   * (migration 0011) as one key range, which stops after one page however common the name is; then, once those run
    * out, the names that contain the word elsewhere ("Ahmad Dimas"), by full text. Full text alone
    * had to build a bitmap of every match first (83,000 for a common given name at 5 million staff).
    */
   const byOneWord = async (word: string) => {
     const offset = (query.page - 1) * query.pageSize;
     const want = query.pageSize + 1;
-    const esc = word.replace(/[%_\\]/g, '\\$&');
-    const starts = sql`(lower(s.name) COLLATE "C" LIKE ${`${esc} %`} OR lower(s.name) COLLATE "C" = ${word})`;
+    // The word alone or followed by a space (or a control character): one range of the C-collated
+    // index, read in order — an OR of `=` and `LIKE` would make PostgreSQL walk the whole index.
+    const key = sql`lower(s.name) COLLATE "C"`;
+    const starts = sql`(${key} >= ${word} AND ${key} < ${`${word}!`})`;
     const first = await run(starts, sql`lower(s.name) COLLATE "C", s.id`);
     if (first.rows.length === want) return first;
     // How many begin with the word: known from this page, else counted (at most `offset`).
