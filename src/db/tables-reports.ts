@@ -53,6 +53,8 @@ export type ReportMessagesTable = {
     never
   >;
   body_sealed: string;
+  /** Insertion order (several rows can share a transaction's timestamp). */
+  seq: ColumnType<string, never, never>;
   created_at: DefaultTimestamp;
 };
 
@@ -69,6 +71,8 @@ export type ReportEvidenceTable = {
   metadata_removed: ColumnType<boolean, boolean | undefined, boolean>;
   /** Sealed JSON: { name, sha256 } of the original file. */
   meta_sealed: string;
+  /** Insertion order (several rows can share a transaction's timestamp). */
+  seq: ColumnType<string, never, never>;
   created_at: DefaultTimestamp;
 };
 

@@ -37,6 +37,7 @@ import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
 import { createReportsService, type ReportsService } from '../features/reports/reports.service.ts';
+import { seedDemoReports } from '../features/setup/demo/reports.ts';
 import { initialiseOnFirstStart } from '../features/setup/setup.service.ts';
 import { systemRoutes } from '../features/system/system.routes.ts';
 import { createSystemService } from '../features/system/system.service.ts';
@@ -175,10 +176,12 @@ export async function createServer(
 ): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);
+  let seeded = false;
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    if (await initialiseOnFirstStart(database.db, { demo: config.demo }))
+    seeded = await initialiseOnFirstStart(database.db, { demo: config.demo });
+    if (seeded)
       logger.warn(
         'DATA DEMO dimuat (fiktif) / DEMO data seeded (fictional): use NETRA_DEMO=0 for production',
       );
@@ -190,9 +193,13 @@ export async function createServer(
     logger.warn(
       'TOTP tidak diwajibkan / a second factor is not required: set NETRA_REQUIRE_TOTP=1 in production',
     );
+  const masterKey = loadMasterKey(config, (m) => logger.warn(m));
+  const blobStore = createBlobStore(blobsDir(config.dataDir));
+  // Demo reports are sealed with this installation's key, so they are seeded after it is loaded.
+  if (seeded) await seedDemoReports({ db: database.db, blobs: blobStore, masterKey });
   const { app, worker, blobs, reports } = await wireServer(database, {
-    blobs: createBlobStore(blobsDir(config.dataDir)),
-    masterKey: loadMasterKey(config, (m) => logger.warn(m)),
+    blobs: blobStore,
+    masterKey,
     requireTotp: config.requireTotp,
     trustProxy: config.trustProxy,
     reportLimits: config.reportLimits,

@@ -54,9 +54,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       staff_id     uuid REFERENCES users(id),
       kind         text NOT NULL DEFAULT 'message' CHECK (kind IN ('message','completion_request','decision')),
       body_sealed  text NOT NULL,
+      seq          bigint GENERATED ALWAYS AS IDENTITY,
       created_at   timestamptz NOT NULL DEFAULT now()
     );
-    CREATE INDEX report_messages_report_idx ON report_messages (report_id, created_at);
+    CREATE INDEX report_messages_report_idx ON report_messages (report_id, seq);
     CREATE TABLE report_evidence (
       id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       report_id       uuid NOT NULL REFERENCES reports(id),
@@ -67,9 +68,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       redacted_blob   text NOT NULL,
       metadata_removed boolean NOT NULL DEFAULT false,
       meta_sealed     text NOT NULL,
+      seq             bigint GENERATED ALWAYS AS IDENTITY,
       created_at      timestamptz NOT NULL DEFAULT now()
     );
-    CREATE INDEX report_evidence_report_idx ON report_evidence (report_id, created_at);
+    CREATE INDEX report_evidence_report_idx ON report_evidence (report_id, seq);
     CREATE TABLE report_events (
       id          bigserial PRIMARY KEY,
       report_id   uuid NOT NULL REFERENCES reports(id),

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { DomainError, type ErrorDetail } from '../../domain/errors.ts';
 
 /** Evidence limits: per file, files per submission or upload. */
@@ -47,6 +46,8 @@ const looksLikeText = (data: Buffer) => {
 
 /** Sniffs each file's type from its bytes; refuses empty, oversized and unaccepted files. */
 export async function checkFiles(files: UploadedFile[]): Promise<CheckedFile[]> {
+  // Loaded on first use (keeps CLI start-up light).
+  const { fileTypeFromBuffer } = await import('file-type');
   const errors: ErrorDetail[] = [];
   const out: CheckedFile[] = [];
   if (files.length > MAX_FILES)

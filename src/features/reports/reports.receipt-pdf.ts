@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { type ReportKind, type ReportStatus, STATUS_LABELS, utcOffsetOf } from '../../domain/reports.ts';
 
 export type ReceiptFacts = {
@@ -25,7 +24,9 @@ function localStamp(at: Date, regionCode: string | null) {
  * follow it up. It holds no identity and no content of the report, so a lost receipt reveals only
  * that a report exists.
  */
-export function renderReceiptPdf(f: ReceiptFacts): Promise<Buffer> {
+export async function renderReceiptPdf(f: ReceiptFacts): Promise<Buffer> {
+  // Loaded on first use: pdfkit is large, and every CLI start would pay for it otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',

@@ -84,7 +84,7 @@ export async function listInScope(db: Db, regionRoot: string, q: ReportListQuery
         .selectFrom('report_messages as m')
         .whereRef('m.report_id', '=', 'r.id')
         .select('m.author')
-        .orderBy('m.created_at', 'desc')
+        .orderBy('m.seq', 'desc')
         .limit(1)
         .as('last_author'),
     ])
@@ -111,8 +111,7 @@ export async function messagesOf(db: Db, reportId: string) {
     .leftJoin('users as u', 'u.id', 'm.staff_id')
     .select(['m.id', 'm.author', 'm.kind', 'm.body_sealed', 'm.created_at', 'u.display_name'])
     .where('m.report_id', '=', reportId)
-    .orderBy('m.created_at')
-    .orderBy('m.id')
+    .orderBy('m.seq')
     .execute();
 }
 
@@ -121,8 +120,7 @@ export async function evidenceOf(db: Db, reportId: string) {
     .selectFrom('report_evidence')
     .selectAll()
     .where('report_id', '=', reportId)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
 }
 

@@ -191,6 +191,8 @@ export const reportsRoutes =
     app.get(
       '/api/public/reports/:receipt',
       {
+        // The receipt code is in the URL: keep it out of the info-level request logs.
+        logLevel: 'warn',
         config: { permission: 'public' },
         schema: {
           tags: ['laporan publik'],
@@ -208,6 +210,8 @@ export const reportsRoutes =
     app.post(
       '/api/public/reports/:receipt/messages',
       {
+        // The receipt code is in the URL: keep it out of the info-level request logs.
+        logLevel: 'warn',
         config: { permission: 'public' },
         schema: {
           tags: ['laporan publik'],
@@ -224,6 +228,8 @@ export const reportsRoutes =
     app.post(
       '/api/public/reports/:receipt/evidence',
       {
+        // The receipt code is in the URL: keep it out of the info-level request logs.
+        logLevel: 'warn',
         config: { permission: 'public', rateLimit: { max: 60, timeWindow: 3_600_000 } },
         schema: {
           tags: ['laporan publik'],
@@ -248,6 +254,8 @@ export const reportsRoutes =
     app.post(
       '/api/public/reports/:receipt/identity',
       {
+        // The receipt code is in the URL: keep it out of the info-level request logs.
+        logLevel: 'warn',
         config: { permission: 'public' },
         validatorCompiler: passBody,
         schema: {
