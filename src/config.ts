@@ -36,6 +36,12 @@ const Env = z.object({
     .default('false'),
   NETRA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  NETRA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'harus berupa URL smtp:// atau smtps:// / must be an smtp:// or smtps:// URL')
+    .optional(),
+  NETRA_MAIL_FROM: z.string().min(3).default('Netra <netra@localhost>'),
+  NETRA_BASE_URL: z.url().optional(),
   // Connectors (docs/connectors.md): a platform is polled only when its credentials are set.
   NETRA_CONNECTOR_POLL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   NETRA_X_BEARER_TOKEN: z.string().min(20, 'token terlalu pendek / token too short').optional(),
@@ -77,6 +83,11 @@ export type Config = {
   trustProxy: boolean | number | string;
   logLevel: z.infer<typeof Env>['NETRA_LOG_LEVEL'];
   jobPollMs: number;
+  /** Outgoing mail server for reminders (`NETRA_SMTP_URL`); unset: in-app notifications only. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Public address of the web UI for links in e-mails (`NETRA_BASE_URL`). */
+  baseUrl: string | undefined;
   /** Public report submissions per hour: per client address, and in total (in memory, per process). */
   reportLimits: { perAddressPerHour: number; totalPerHour: number };
   /** Platform API credentials and endpoints; a platform without credentials is not polled. */
@@ -135,6 +146,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             : e.NETRA_TRUST_PROXY,
     logLevel: e.NETRA_LOG_LEVEL,
     jobPollMs: e.NETRA_JOB_POLL_MS,
+    smtpUrl: e.NETRA_SMTP_URL,
+    mailFrom: e.NETRA_MAIL_FROM,
+    baseUrl: e.NETRA_BASE_URL?.replace(/\/$/, ''),
     connectors: {
       pollSeconds: e.NETRA_CONNECTOR_POLL_SECONDS,
       ...(e.NETRA_X_BEARER_TOKEN

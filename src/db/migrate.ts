@@ -6,6 +6,8 @@ import * as m0004 from './migrations/0004-registry.ts';
 import * as m0005 from './migrations/0005-access.ts';
 import * as m0006 from './migrations/0006-monitoring.ts';
 import * as m0007 from './migrations/0007-reports.ts';
+import * as m0008 from './migrations/0008-prevention.ts';
+import * as m0009 from './migrations/0009-cases.ts';
 import * as m0010 from './migrations/0010-analytics.ts';
 import * as m0011 from './migrations/0011-registry.ts';
 import * as m0012 from './migrations/0012-connectors.ts';
@@ -21,6 +23,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-access': m0005,
   '0006-monitoring': m0006,
   '0007-reports': m0007,
+  '0008-prevention': m0008,
+  '0009-cases': m0009,
   '0010-analytics': m0010,
   '0011-registry': m0011,
   '0012-connectors': m0012,

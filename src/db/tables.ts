@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AnalyticsTables } from './tables-analytics.ts';
+import type { CasesTables } from './tables-cases.ts';
 import type { ConnectorsTables } from './tables-connectors.ts';
 import type { LettersTables } from './tables-letters.ts';
 import type { MonitoringTables } from './tables-monitoring.ts';
+import type { PreventionTables } from './tables-prevention.ts';
 import type { ReportsTables } from './tables-reports.ts';
 
 /** Table types, declared by hand to match the migrations in src/db/migrations. */
@@ -208,9 +210,11 @@ export type Tables = {
   user_recovery_codes: UserRecoveryCodesTable;
   app_meta: AppMetaTable;
 } & AnalyticsTables &
+  CasesTables &
   ConnectorsTables &
   LettersTables &
   MonitoringTables &
+  PreventionTables &
   ReportsTables;
 
 export type User = Selectable<UsersTable>;

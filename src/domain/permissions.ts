@@ -56,6 +56,8 @@ export const ACTIONS = [
   'audit.read',
   /** Create, disable and reset users; revoke sessions. */
   'users.manage',
+  /** Maintain reference data: the holiday calendar and the violation-form catalogue. */
+  'reference.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +76,7 @@ const MATRIX: Record<RoleName, readonly Action[]> = {
     'analytics.manage',
     'audit.read',
     'users.manage',
+    'reference.manage',
   ],
   head: [
     'registry.read',

@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts'
 import { sourcesCommand } from '../features/connectors/connectors.cli.ts';
 import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
 import { ingestCommand, labelsCommand } from '../features/monitoring/monitoring.cli.ts';
+import { preventionCommand } from '../features/prevention/prevention.cli.ts';
 import { importCommand } from '../features/registry/registry.cli.ts';
 import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
 import { usersCommand } from '../features/users/users.cli.ts';
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   importCommand,
   ingestCommand,
   labelsCommand,
+  preventionCommand,
   kerawananCommand,
   usersCommand,
   sourcesCommand,

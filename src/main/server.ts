@@ -15,13 +15,24 @@ import { createAuditService } from '../features/audit/audit.service.ts';
 import { authRoutes } from '../features/auth/auth.routes.ts';
 import { createAuthService } from '../features/auth/auth.service.ts';
 import { blobsDir } from '../features/backup/backup.service.ts';
+import { casesHandlers, casesSchedules } from '../features/cases/cases.jobs.ts';
+import { createCaseReferenceService } from '../features/cases/cases.reference.ts';
+import { casesRoutes } from '../features/cases/cases.routes.ts';
+import { createCasesService } from '../features/cases/cases.service.ts';
 import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
 import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
 import { createConnectorsService } from '../features/connectors/connectors.service.ts';
 import { housekeepingHandlers, housekeepingSchedules } from '../features/housekeeping/housekeeping.jobs.ts';
+import { letterheadRoutes } from '../features/letters/letterhead.routes.ts';
+import { createLetterheadService } from '../features/letters/letterhead.service.ts';
 import { createLettersService } from '../features/letters/letters.service.ts';
 import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
+import { preventionRoutes } from '../features/prevention/prevention.routes.ts';
+import {
+  createPreventionService,
+  type PreventionService,
+} from '../features/prevention/prevention.service.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
@@ -37,6 +48,7 @@ import { configuredConnectors } from '../platform/connectors/configured.ts';
 import { type ConnectorRuntime, defaultRuntime, type PostSink } from '../platform/connectors/connector.ts';
 import { loadMasterKey } from '../platform/crypto/master-key.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createMailer, type Mailer } from '../platform/mail/mailer.ts';
 import { createWorker, type Worker } from '../platform/queue/queue.ts';
 import { VERSION } from '../version.ts';
 
@@ -69,6 +81,10 @@ export async function wireServer(
     trustProxy?: boolean | number | string;
     /** The blob store; tests that pass none get one in a fresh temporary folder. */
     blobs?: BlobStore;
+    /** Outgoing e-mail (reminders); none: notifications stay in the app. */
+    mailer?: Mailer;
+    /** Public base URL for links in e-mails, e.g. `https://netra.example.go.id`. */
+    baseUrl?: string;
     /** Platform API credentials (none: nothing is polled). */
     connectors?: ConnectorsConfig;
     /** Where connectors deliver posts; defaults to the monitoring ingest. */
@@ -77,8 +93,10 @@ export async function wireServer(
     connectorRuntime?: ConnectorRuntime;
     /** Public report submission limits (default: DEFAULT_REPORT_LIMITS). */
     reportLimits?: ReportLimits;
+    /** Minimum time of a public pledge-signing answer (default 350 ms; tests shorten it). */
+    minSignMs?: number;
   } = {},
-): Promise<Omit<RunningServer, 'close'>> {
+): Promise<Omit<RunningServer, 'close'> & { reports: ReportsService; prevention: PreventionService }> {
   const logger = createLogger(opts.logLevel ?? 'silent');
   const { db } = database;
   const blobs = opts.blobs ?? createBlobStore(join(mkdtempSync(join(tmpdir(), 'netra-blobs-')), 'blobs'));
@@ -91,6 +109,8 @@ export async function wireServer(
   const audit = createAuditService({ db });
   // Official letters (numbering, letterhead, PDF in the blob store): used by prevention and cases.
   const letters = createLettersService({ db, blobs });
+  const cases = createCasesService({ db, letters, blobs, mailEnabled: !!opts.mailer });
+  const caseReference = createCaseReferenceService({ db, onCalendarChange: cases.recomputeDeadlines });
   const monitoring = createMonitoringService({ db, blobs });
   // Connectors (webhook, polling) feed posts into the monitoring ingest.
   const postSink: PostSink = opts.postSink ?? monitoring.ingestPosts;
@@ -103,6 +123,7 @@ export async function wireServer(
     connectors: pollingConnectors,
   });
   const reports = createReportsService({ db, blobs, masterKey });
+  const prevention = createPreventionService({ db, blobs, letters, minSignMs: opts.minSignMs });
   const analytics = createAnalyticsService({ db });
 
   const worker = createWorker({
@@ -111,12 +132,14 @@ export async function wireServer(
     pollMs: opts.pollMs ?? 1000,
     handlers: {
       ...housekeepingHandlers({ db, purgeEndedSessions: auth.purgeEndedSessions }),
+      ...casesHandlers({ db, mailer: opts.mailer, baseUrl: opts.baseUrl }),
       ...connectorsHandlers({ db, connectors, logger }),
       ...analyticsHandlers(analytics),
     },
     schedules: [
       ...housekeepingSchedules,
-      ...connectorsSchedules(connectorsConfig.pollSeconds, Object.keys(pollingConnectors).length > 0),
+      ...casesSchedules,
+      ...connectorsSchedules(connectorsConfig.pollSeconds),
       ...analyticsSchedules,
     ],
   });
@@ -132,14 +155,17 @@ export async function wireServer(
       usersRoutes(users),
       auditRoutes(audit),
       registryRoutes(registry),
+      casesRoutes(cases, caseReference),
       connectorsRoutes(connectors),
       monitoringRoutes(monitoring),
       reportsRoutes(reports, opts.reportLimits),
+      preventionRoutes(prevention),
+      letterheadRoutes(createLetterheadService({ db })),
       analyticsRoutes(analytics),
     ],
     webDist: opts.webDist,
   });
-  return { app, database, worker, blobs, reports };
+  return { app, database, worker, blobs, reports, prevention };
 }
 
 /** Opens and migrates the database from configuration, seeds on first start, wires everything. */
@@ -172,6 +198,8 @@ export async function createServer(
     reportLimits: config.reportLimits,
     logLevel: config.logLevel,
     pollMs: config.jobPollMs,
+    mailer: config.smtpUrl ? createMailer({ url: config.smtpUrl, from: config.mailFrom }) : undefined,
+    baseUrl: config.baseUrl,
     connectors: config.connectors,
     webDist: (opts.serveWeb ?? true) ? WEB_DIST : undefined,
   });

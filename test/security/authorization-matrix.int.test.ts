@@ -98,7 +98,8 @@ describe('authorisation matrix (route table × role × jurisdiction)', () => {
       }),
       { numRuns: 30 },
     );
-  });
+    // Every feature adds routes (30 users × the whole route table): allow for a loaded CI machine.
+  }, 240_000);
 
   it('user records: inside the jurisdiction allowed, outside the same 404 as a missing id', async () => {
     await fc.assert(

@@ -56,7 +56,19 @@ const oddString = fc.oneof(
 const jsonValue = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(
-    fc.constantFrom('username', 'password', 'kind', 'reporter', 'description', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'username',
+      'password',
+      'kind',
+      'reporter',
+      'description',
+      'nip',
+      'name',
+      'agree',
+      'website',
+      '__proto__',
+      'constructor',
+    ),
     fc.oneof(oddString, fc.jsonValue({ maxDepth: 2 })),
   ),
   fc.record({ username: oddString, password: oddString }),
@@ -95,6 +107,9 @@ describe('fuzzing public endpoints', () => {
         'POST /api/public/reports/:receipt/evidence',
         'POST /api/public/reports/:receipt/identity',
         'POST /api/public/reports/receipt.pdf',
+        // Prevention: the public neutrality-pledge page.
+        'GET /api/public/pledges/:id',
+        'POST /api/public/pledges/:id/sign',
       ]),
     );
   });

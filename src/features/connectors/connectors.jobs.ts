@@ -12,10 +12,9 @@ import { CONNECTOR_JOBS, type ConnectorsService } from './connectors.service.ts'
  * limit re-enqueues itself for the time the platform gave; transient errors are retried by the
  * queue with backoff; the checkpoint makes every retry resume where the last one stopped.
  */
-export function connectorsSchedules(pollSeconds: number, hasConnectors: boolean): Schedule[] {
-  return hasConnectors
-    ? [{ name: 'connectors-poll', kind: CONNECTOR_JOBS.plan, everySeconds: pollSeconds }]
-    : [];
+export function connectorsSchedules(pollSeconds: number): Schedule[] {
+  // Scheduled even with no platform configured: the plan job also purges old webhook receipts.
+  return [{ name: 'connectors-poll', kind: CONNECTOR_JOBS.plan, everySeconds: pollSeconds }];
 }
 
 export function connectorsHandlers(deps: {

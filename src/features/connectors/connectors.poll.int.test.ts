@@ -182,6 +182,24 @@ describe('polling with checkpoints in the database', () => {
       status: 'not-configured',
     });
   });
+
+  it('drops a stored page cursor the platform refuses (400), so the next run starts from since', async () => {
+    const store = ingestStore();
+    await database.db
+      .updateTable('connector_checkpoints')
+      .set({ pending: JSON.stringify({ token: 'expired-token', newest: null }) })
+      .where('account', '=', '2001')
+      .execute();
+    const outcome = await service(store.sink).pollAccount({ platform: 'x', account: '2001' });
+    expect(outcome).toMatchObject({ status: 'refused', error: expect.stringContaining('400') });
+    const cp = await checkpoint('2001');
+    expect(cp).toMatchObject({ pending: null, since: tweet(26).id });
+    expect(cp!.last_error).toContain('page cursor discarded');
+    x.reset();
+    expect((await service(store.sink).pollAccount({ platform: 'x', account: '2001' })).status).toBe('done');
+    expect(x.requests[0]!.query.get('since_id')).toBe(tweet(26).id);
+    expect(x.requests[0]!.query.get('pagination_token')).toBeNull();
+  });
 });
 
 describe('polling as jobs on the queue', () => {
@@ -193,7 +211,7 @@ describe('polling as jobs on the queue', () => {
       logger,
       pollMs: 50,
       handlers: connectorsHandlers({ db: database.db, connectors, logger }),
-      schedules: connectorsSchedules(900, true),
+      schedules: connectorsSchedules(900),
     });
     await worker.tickSchedules(new Date());
     expect(await worker.drain()).toBe(1); // the plan

@@ -290,7 +290,16 @@ export function createConnectorsService(deps: ConnectorsDeps) {
           pages++;
         }
       } catch (e) {
-        await repo.finishRun(db, key, { ok: false, error: (e as Error).message });
+        // A stored page cursor the platform no longer accepts (expired, invalidated) would fail
+        // every later run: drop it, so the next run starts again from `since`.
+        const staleCursor =
+          e instanceof PlatformError && e.status === 400 && pages === 0 && checkpoint.pending !== null;
+        if (staleCursor)
+          await repo.saveCheckpoint(db, key, { since: checkpoint.since, pending: null }, 0, now(), LEASE_MS);
+        await repo.finishRun(db, key, {
+          ok: false,
+          error: `${(e as Error).message}${staleCursor ? ' (kursor halaman dibuang / page cursor discarded)' : ''}`,
+        });
         if (e instanceof RateLimitedError) return { status: 'rate-limited', retryAt: e.retryAt, posts };
         if (e instanceof PlatformError && e.status >= 400 && e.status < 500)
           return { status: 'refused', error: e.message, posts };

@@ -4,6 +4,8 @@ import type { Tables } from '../../db/tables.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
 import { seedAnalyticsDemoInTx } from './demo/analytics.ts';
+import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
+import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
@@ -35,6 +37,7 @@ const readPack = (file: string) =>
   };
 
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
+  await removeDemoCases(tx, m.userIds);
   // Users first: a task-force head refers to an agency.
   if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
@@ -60,6 +63,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       .select('value')
       .where('key', '=', 'demo')
       .executeTakeFirst();
+    await removePreventionDemoInTx(tx);
     if (previous) await removeDemoInTx(tx, previous.value as DemoManifest);
 
     const officeIdByKey = new Map<string, string>();
@@ -166,6 +170,15 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
         )
         .execute();
     }
+
+    await seedPreventionDemo(tx, {
+      data,
+      officeIdByKey,
+      agencyIdByKey,
+      staffIdByKey,
+      userIdByUsername: new Map(data.users.map((u, i) => [u.username, users[i]!.id])),
+    });
+    await seedDemoCases(tx);
 
     await seedAnalyticsDemoInTx(tx);
     const manifest: DemoManifest = {

@@ -53,7 +53,12 @@ export async function startFakeX(opts: {
     const all = [...user.tweets]
       .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
       .filter((t) => !sinceId || BigInt(t.id) > BigInt(sinceId));
-    const offset = decodeCursor(req.query.get('pagination_token'));
+    let offset: number;
+    try {
+      offset = decodeCursor(req.query.get('pagination_token'));
+    } catch {
+      return problem(400, 'Invalid Request', 'The `pagination_token` query parameter value is not valid');
+    }
     const page = all.slice(offset, offset + max);
     const mediaOf = (t: FakeTweet) => (t.media ?? []).map((_, i) => `${t.id}_${i}`);
     return {

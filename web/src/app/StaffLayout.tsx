@@ -16,6 +16,7 @@ import { Outlet, NavLink as RouterNavLink, useLocation, useNavigate } from 'reac
 import { useLogout } from '../features/auth/api.ts';
 import { initials, jurisdictionLabel } from '../features/auth/labels.ts';
 import { useCurrentUser } from '../features/auth/RequireAuth.tsx';
+import { NotificationBell } from '../features/cases/NotificationBell.tsx';
 import { IconChevronDown, IconLogout } from '../ui/icons.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { Logo } from '../ui/Logo.tsx';
@@ -104,6 +105,7 @@ export function StaffLayout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>

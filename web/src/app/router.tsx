@@ -44,6 +44,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: '/ikrar/:campaignId',
+        lazy: async () => ({
+          Component: (await import('../features/prevention/PledgePublicPage.tsx')).PledgePublicPage,
+        }),
+      },
+      {
         path: '/masuk',
         lazy: async () => ({ Component: (await import('../features/auth/LoginPage.tsx')).LoginPage }),
       },
@@ -74,6 +80,24 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/cases/CasesPage.tsx')).CasesPage }),
           },
           {
+            path: 'penanganan/temuan-baru',
+            lazy: async () => ({
+              Component: (await import('../features/cases/FindingFormPage.tsx')).FindingFormPage,
+            }),
+          },
+          {
+            path: 'penanganan/referensi',
+            lazy: async () => ({
+              Component: (await import('../features/cases/ReferencePage.tsx')).ReferencePage,
+            }),
+          },
+          {
+            path: 'penanganan/:id',
+            lazy: async () => ({
+              Component: (await import('../features/cases/CaseDetailPage.tsx')).CaseDetailPage,
+            }),
+          },
+          {
             path: 'pencegahan',
             lazy: async () => ({
               Component: (await import('../features/prevention/PreventionPage.tsx')).PreventionPage,
@@ -89,6 +113,12 @@ export const router = createBrowserRouter([
             path: 'registri/pegawai/:id',
             lazy: async () => ({
               Component: (await import('../features/registry/StaffDetailPage.tsx')).StaffDetailPage,
+            }),
+          },
+          {
+            path: 'admin/kop-surat',
+            lazy: async () => ({
+              Component: (await import('../features/prevention/LetterheadPage.tsx')).LetterheadPage,
             }),
           },
           {

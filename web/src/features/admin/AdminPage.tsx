@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { IconAlert } from '../../ui/icons.tsx';
 import { SectionHeader } from '../../ui/SectionHeader.tsx';
 import { useCurrentUser } from '../auth/RequireAuth.tsx';
@@ -27,6 +28,16 @@ export function AdminPage() {
   return (
     <Stack gap="lg">
       <SectionHeader section="admin" />
+      {canUsers && (
+        <Anchor component={Link} to="/app/admin/kop-surat">
+          {t('prevention.letterhead.title')}
+        </Anchor>
+      )}
+      {me.permissions.includes('reference.manage') && (
+        <Anchor component={Link} to="/app/penanganan/referensi">
+          {t('cases.reference.title')}
+        </Anchor>
+      )}
       {canUsers && <UsersTable />}
       {canAudit && <AuditTable />}
     </Stack>
