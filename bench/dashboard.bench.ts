@@ -33,6 +33,7 @@ const { values } = parseArgs({
     cases: { type: 'string' },
     runs: { type: 'string' },
     keep: { type: 'boolean' },
+    profile: { type: 'boolean' },
   },
 });
 const STAFF = Number(values.staff ?? 5_000_000);
@@ -58,8 +59,21 @@ await admin.connect();
 await admin.query(`CREATE DATABASE ${name}`);
 url.pathname = `/${name}`;
 // The server's pool size (src/db/database.ts).
+const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+// DROP DATABASE … WITH (FORCE) at the end terminates idle clients (57P01): not an error here.
+pool.on('error', (e) => {
+  if ((e as { code?: string }).code !== '57P01') throw e;
+});
+let profiling = false;
 const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 10 }) }),
+  dialect: new PostgresDialect({ pool }),
+  // --profile: print the slowest queries of one national dashboard call.
+  log: (e) => {
+    if (profiling && e.queryDurationMillis > 20)
+      process.stderr.write(
+        `  ${e.queryDurationMillis.toFixed(0)} ms ${e.query.sql.replace(/\s+/g, ' ').slice(0, 160)}\n`,
+      );
+  },
 });
 const log = (s: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 const timed = async (label: string, run: () => Promise<unknown>) => {
@@ -155,7 +169,12 @@ try {
       JOIN social_accounts a ON a.id = p.account_id JOIN staff s ON s.id = a.staff_id`.execute(db),
   );
 
-  loads.cases = await timed(`${CASES.toLocaleString('en')} cases, reports, prevention`, async () => {
+  const exists = async (table: string) =>
+    !!(await sql<{ t: string | null }>`SELECT to_regclass(${table})::text AS t`.execute(db)).rows[0]?.t;
+  const hasCases = await exists('cases');
+  if (!hasCases) log('no cases table in this build (cases feature not merged): cases and reports skipped');
+  loads.cases = await timed(`${CASES.toLocaleString('en')} cases, reports`, async () => {
+    if (!hasCases) return;
     await sql`
       INSERT INTO cases (number, office_id, origin_id, regime, title, description, known_on,
                          status, region_code, agency_id, staff_id, origin, opened_at, category, stage_code, outcome,
@@ -207,6 +226,14 @@ try {
   ];
   for (let i = 0; i < 5; i++)
     for (const s of scopes) await analytics.dashboard(operator, { region: s.region(i) });
+  if (values.profile) {
+    profiling = true;
+    log('slowest queries of one national dashboard:');
+    const t = performance.now();
+    await analytics.dashboard(operator, { region: '00' });
+    log(`national dashboard ${(performance.now() - t).toFixed(0)} ms in all`);
+    profiling = false;
+  }
   const lines: string[] = [];
   for (const s of scopes) {
     const times: number[] = [];
@@ -225,7 +252,8 @@ try {
   }
   const counts = await sql<Record<string, string>>`
     SELECT (SELECT count(*) FROM staff) AS staff, (SELECT count(*) FROM posts) AS posts,
-           (SELECT count(*) FROM alerts) AS alerts, (SELECT count(*) FROM cases) AS cases,
+           (SELECT count(*) FROM alerts) AS alerts,
+           ${sql.raw(hasCases ? '(SELECT count(*) FROM cases)' : '0')} AS cases,
            (SELECT count(*) FROM reports) AS reports, pg_size_pretty(pg_database_size(current_database())) AS size`.execute(
     db,
   );
@@ -244,6 +272,9 @@ try {
       ...lines,
     ].join('\n'),
   );
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
 } finally {
   await db.destroy();
   if (!values.keep) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

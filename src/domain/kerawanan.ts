@@ -113,8 +113,12 @@ export type KerawananScore = {
 /** x / (x + half): 0 at 0, ½ at `half`, tends to 1; strictly increasing for x ≥ 0. */
 const saturate = (x: number, half: number) => (x <= 0 ? 0 : x / (x + half));
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
-const fmt = (n: number, digits = 2) =>
-  n.toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// One formatter per precision: `toLocaleString` builds a new one on every call, which is what the
+// dashboard's thousands of agency scores would pay for.
+const FORMATS = [0, 1, 2].map(
+  (d) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: d, maximumFractionDigits: d }),
+);
+const fmt = (n: number, digits = 2) => FORMATS[digits]!.format(n);
 
 /** Checks settings; returns a list of problems (empty when valid), Indonesian / English. */
 export function validateKerawananSettings(s: KerawananSettings): string[] {

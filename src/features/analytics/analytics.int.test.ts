@@ -170,6 +170,101 @@ describe('alerts (monitoring tables)', () => {
   });
 });
 
+describe('cases, reports and prevention (their features’ tables)', () => {
+  it('counts cases by state, sanctions follow-up, overdue deadlines, reports, and prevention coverage', async () => {
+    const office = await database.db
+      .selectFrom('offices')
+      .select('id')
+      .where('region_code', '=', '62.71')
+      .executeTakeFirstOrThrow();
+    const opened = '2026-03-05T02:00:00Z';
+    const addCase = async (
+      n: number,
+      o: { status: string; recommended?: string; imposed?: string; outcome?: string },
+    ) => {
+      const { rows } = await sql<{ id: string }>`
+        INSERT INTO cases (number, office_id, region_code, agency_id, staff_id, origin, origin_id, regime, title, description,
+                           known_on, opened_at, status, category, stage_code, outcome, decided_at,
+                           sanction_recommended, sanction_imposed)
+        VALUES (${`T-${n}`}, ${office.id}, '62.71', ${cityAgencyId}, ${cityStaffIds[1]!}, 'finding', ${`uji-${n}`}, 'pilkada',
+                'Uji', 'Uji', '2026-03-05', ${opened}, ${o.status}, 'fasilitas_jabatan', 'kampanye', ${o.outcome ?? null},
+                ${o.outcome ? opened : null}, ${o.recommended ?? null}, ${o.imposed ?? null})
+        RETURNING id`.execute(database.db);
+      return rows[0]!.id;
+    };
+    const open = await addCase(1, { status: 'klarifikasi' });
+    await addCase(2, { status: 'diteruskan', outcome: 'violation', recommended: 'sedang' });
+    await addCase(3, {
+      status: 'sanksi_dijatuhkan',
+      outcome: 'violation',
+      recommended: 'sedang',
+      imposed: 'sedang',
+    });
+    await addCase(4, { status: 'dicabut' });
+    await sql`INSERT INTO case_deadlines (case_id, kind, due_on, due_at) VALUES (${open}, 'uji', '2026-03-08', '2026-03-08T09:00:00Z')`.execute(
+      database.db,
+    );
+    await sql`
+      INSERT INTO reports (kind, status, region_code, received_at, receipt_hash, wrapped_key, content_sealed, fingerprint)
+      VALUES ('laporan', 'diterima', '62.71', '2026-03-04T01:00:00Z', ${randomUUID()}, 'x', 'x', 'f')`.execute(
+      database.db,
+    );
+    await sql`
+      INSERT INTO prevention_activities (kind, title, held_on, region_code, office_id, participants)
+      VALUES ('sosialisasi', 'Sosialisasi', '2026-03-01', '62.71', ${office.id}, 40)`.execute(database.db);
+    await sql`
+      INSERT INTO task_forces (name, region_code, agency_id, office_id, decree_number, decree_date)
+      VALUES ('Satgas', '62.71', ${cityAgencyId}, ${office.id}, '1/2026', '2026-01-10')`.execute(database.db);
+    const { rows } = await sql<{ id: string }>`
+      INSERT INTO pledge_campaigns (title, text, region_code, agency_id, office_id, opens_on)
+      VALUES ('Ikrar', 'Saya netral', '62.71', ${cityAgencyId}, ${office.id}, '2026-01-01') RETURNING id`.execute(
+      database.db,
+    );
+    await sql`INSERT INTO pledge_signatures (campaign_id, staff_id, method) VALUES (${rows[0]!.id}, ${cityStaffIds[2]!}, 'online')`.execute(
+      database.db,
+    );
+
+    await createAnalyticsService({ db: database.db }).refreshStaffCounts();
+    const d = await dashboard(analyst, '?from=2026-03-01&to=2026-03-31');
+    expect(d.sources).toEqual({ alerts: true, reports: true, cases: true, prevention: true });
+    expect(d.kpis).toMatchObject({
+      casesInPeriod: 4,
+      casesAwaitingDecision: 1, // withdrawn and decided cases do not wait
+      casesOverdue: 1, // its deadline passed unmet
+      sanctionsRecommended: 2,
+      sanctionsImposed: 1,
+      followUpRate: 0.5,
+      reportsInPeriod: 1,
+    });
+    expect(d.casesByStatus.map((c) => c.key).sort()).toEqual([
+      'dicabut',
+      'diteruskan',
+      'klarifikasi',
+      'sanksi_dijatuhkan',
+    ]);
+    expect(d.byCategory).toContainEqual({ key: 'fasilitas_jabatan', alerts: 0, cases: 4 });
+    expect(d.trend.find((t) => t.date === '2026-03-05')?.cases).toBe(4);
+    const palangka = d.regions.find((r) => r.code === '62.71')!;
+    expect(palangka).toMatchObject({ cases: 4, reports: 1, sanctionsRecommended: 2, sanctionsImposed: 1 });
+    expect(palangka.kerawanan.inputs).toMatchObject({
+      cases: 4,
+      pledged: 1,
+      taskForce: true,
+      activities90d: 1,
+    });
+    const agency = d.agencies.find((a) => a.id === cityAgencyId)!;
+    expect(agency.kerawanan.inputs).toMatchObject({
+      cases: 4,
+      pledged: 1,
+      taskForce: true,
+      activities90d: 1,
+    });
+    // Prevention lowers the prevention part: a third of the staff pledged, a task force, 1 of 3 activities.
+    const gap = palangka.kerawanan.parts.find((p) => p.key === 'prevention')!;
+    expect(gap.value).toBeCloseTo(1 - (0.5 / 3 + 0.25 + 0.25 / 3), 3);
+  });
+});
+
 describe('map', () => {
   it('serves the boundaries with Kemendagri codes: 38 provinces, regencies by code', async () => {
     const res = await get('/api/analytics/map', analyst);
