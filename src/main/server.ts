@@ -123,7 +123,31 @@ export async function wireServer(
     sink: postSink,
     connectors: pollingConnectors,
   });
-  const reports = createReportsService({ db, blobs, masterKey });
+  // Registering a report (or setting a tip as a finding) opens its case in the same transaction.
+  const reports = createReportsService({
+    db,
+    blobs,
+    masterKey,
+    openCaseInTx: (tx, actor, r) =>
+      cases.openCaseInTx(tx, actor, {
+        kind: 'report',
+        reportId: r.id,
+        snapshot: {
+          agencyId: r.agencyId,
+          regionCode: r.regionCode,
+          reportedName: r.reported.name ?? null,
+          title: r.description.slice(0, 200),
+          description: r.description,
+          place: r.place,
+          evidence: r.evidenceCount
+            ? [{ kind: 'note', description: `${r.evidenceCount} berkas bukti pada laporan (menu Laporan)` }]
+            : [],
+          occurredOn: r.occurredOn,
+          knownOn: r.knownOn,
+          regime: r.electionType === 'pilkada' ? 'pilkada' : 'pemilu',
+        },
+      }),
+  });
   const prevention = createPreventionService({ db, blobs, letters, minSignMs: opts.minSignMs });
   const analytics = createAnalyticsService({ db });
 

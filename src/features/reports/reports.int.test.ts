@@ -314,7 +314,22 @@ describe('staff side', () => {
     const id = await idOf(res.json().receipt);
     const reg = await staff(analyst, 'POST', `/api/reports/${id}/triage`, { action: 'register' });
     expect(reg.statusCode, reg.body).toBe(200);
-    expect(reg.json().events.map((e: { type: string }) => e.type)).toEqual(['received', 'registered']);
+    expect(reg.json().events.map((e: { type: string }) => e.type)).toEqual([
+      'received',
+      'registered',
+      'case_opened',
+    ]);
+    // registering opened the case in the same transaction, with the report as its origin
+    const row = await database.db
+      .selectFrom('reports')
+      .innerJoin('cases', 'cases.id', 'reports.case_id')
+      .select(['cases.id', 'cases.origin', 'cases.origin_id'])
+      .where('reports.id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ origin: 'report', origin_id: id });
+    const opened = await staff(analyst, 'GET', `/api/cases/${row.id}`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.body).toContain(body.description.slice(0, 40));
     const { reports } = await wireServer(database);
     // a second wiring has another master key: it must not read this process's data
     await expect(reports.registeredReports({ ids: [id] })).rejects.toThrow();

@@ -87,16 +87,40 @@ function zodDetails(issues: { path: PropertyKey[]; message: string }[]): ErrorDe
 }
 
 /** Public reports and tips (issue 6): intake, receipts, two-way messages, triage. */
+/**
+ * Opens the case for a report that was just registered (or a tip set as a finding), inside the
+ * triage transaction: the cases feature's `openCaseInTx`, wired in src/main/server.ts.
+ */
+export type OpenCaseForReport = (
+  tx: Transaction<Tables>,
+  actor: Actor,
+  report: {
+    id: string;
+    electionType: ElectionType;
+    regionCode: string;
+    agencyId: string | null;
+    reported: ReportedPerson;
+    description: string;
+    place: string | null;
+    occurredOn: string | null;
+    knownOn: string;
+    evidenceCount: number;
+  },
+) => Promise<{ id: string }>;
+
 export function createReportsService({
   db,
   blobs,
   masterKey,
   now = () => new Date(),
+  openCaseInTx,
 }: {
   db: Kysely<Tables>;
   blobs: BlobStore;
   masterKey: Buffer;
   now?: () => Date;
+  /** Registering a report (or setting a tip as a finding) opens its case in the same transaction. */
+  openCaseInTx?: OpenCaseForReport;
 }) {
   const envelope = createEnvelope(masterKey, 'reports');
   const receiptHash = createSlowKeyedHash(masterKey, 'report-receipt');
@@ -665,6 +689,29 @@ export function createReportsService({
           actorId: actor.id,
           payload: { from: r.status, to },
         });
+        if (openCaseInTx && (to === 'diregistrasi' || to === 'temuan') && !r.case_id) {
+          const content = open<Content>(key, r.id, 'content', r.content_sealed);
+          const evidence = await repo.evidenceOf(tx, r.id);
+          const opened = await openCaseInTx(tx, actor, {
+            id: r.id,
+            electionType: r.election_type,
+            regionCode: r.region_code ?? actor.office.regionCode,
+            agencyId: r.agency_id,
+            reported: content.reported,
+            description: content.description,
+            place: content.place,
+            occurredOn: r.occurred_on,
+            knownOn: r.known_on ?? iso(r.received_at).slice(0, 10),
+            evidenceCount: evidence.length,
+          });
+          await tx.updateTable('reports').set({ case_id: opened.id }).where('id', '=', r.id).execute();
+          await repo.addEventInTx(tx, {
+            reportId: r.id,
+            type: 'case_opened',
+            actorId: actor.id,
+            payload: { caseId: opened.id },
+          });
+        }
         await recordAuditInTx(tx, {
           actorId: actor.id,
           action: `report.${input.action}`,
