@@ -19,6 +19,7 @@ import { casesHandlers, casesSchedules } from '../features/cases/cases.jobs.ts';
 import { createCaseReferenceService } from '../features/cases/cases.reference.ts';
 import { casesRoutes } from '../features/cases/cases.routes.ts';
 import { createCasesService } from '../features/cases/cases.service.ts';
+import { casesForStaff } from '../features/cases/cases.staff-section.ts';
 import { connectorsHandlers, connectorsSchedules } from '../features/connectors/connectors.jobs.ts';
 import { connectorsRoutes } from '../features/connectors/connectors.routes.ts';
 import { createConnectorsService } from '../features/connectors/connectors.service.ts';
@@ -28,11 +29,13 @@ import { createLetterheadService } from '../features/letters/letterhead.service.
 import { createLettersService } from '../features/letters/letters.service.ts';
 import { monitoringRoutes } from '../features/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from '../features/monitoring/monitoring.service.ts';
+import { alertsForStaff } from '../features/monitoring/monitoring.staff-section.ts';
 import { preventionRoutes } from '../features/prevention/prevention.routes.ts';
 import {
   createPreventionService,
   type PreventionService,
 } from '../features/prevention/prevention.service.ts';
+import { pledgesForStaff } from '../features/prevention/prevention.staff-section.ts';
 import { registryRoutes } from '../features/registry/registry.routes.ts';
 import { createRegistryService } from '../features/registry/registry.service.ts';
 import { type ReportLimits, reportsRoutes } from '../features/reports/reports.routes.ts';
@@ -104,7 +107,11 @@ export async function wireServer(
   // Without a configured key (tests), one random key per process: sealed data lives as long as it.
   const masterKey = opts.masterKey ?? randomBytes(32);
   const auth = createAuthService({ db, masterKey, requireTotp: opts.requireTotp });
-  const registry = createRegistryService({ db });
+  // The staff detail page shows other features' records about the person (registry.sections.ts).
+  const registry = createRegistryService({
+    db,
+    sections: { alerts: alertsForStaff, cases: casesForStaff, pledges: pledgesForStaff },
+  });
   const system = createSystemService({ db, kind: database.kind, version: VERSION });
   const users = createUsersService({ db });
   const audit = createAuditService({ db });

@@ -82,8 +82,9 @@ describe('registry forms', () => {
     expect(await page.getByText('Seksi Data').isVisible()).toBe(true);
   });
 
-  it('registers and edits an account; sections of other features say they are not available yet', async () => {
-    expect(await page.getByTestId('section-cases').textContent()).toContain('Belum tersedia');
+  it('registers and edits an account; the new person has no cases or pledges yet', async () => {
+    expect(await page.getByTestId('section-cases').textContent()).toContain('Belum ada.');
+    expect(await page.getByTestId('section-pledges').textContent()).toContain('Belum ada.');
     await page.getByRole('button', { name: 'Tautkan akun media sosial' }).click();
     let dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /^Akun/ }).fill('https://instagram.com/nadia.puspita');

@@ -198,7 +198,7 @@ describe('staff form', () => {
       sex: 'male',
       rank: 'III/c',
       regionCode: '63.71',
-      sectionsAvailable: { alerts: false, cases: false, pledges: false },
+      sectionsAvailable: { alerts: true, cases: true, pledges: true },
     });
     expect(await auditCount('registry.staff.create', s.id)).toBe(1);
     const dup = await send(analyst, 'POST', '/api/registry/staff', {
