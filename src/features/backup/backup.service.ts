@@ -31,7 +31,12 @@ export const BACKUP_FORMAT = 'netra-backup';
 export const BACKUP_VERSION = 1;
 
 /** Tables that migrations fill with reference data (an "empty" instance has these). */
-const REFERENCE_TABLES = new Set(['regions', 'offices']);
+/**
+ * Tables the migrations fill with reference rows (regions, Bawaslu offices, the case catalogue,
+ * holidays, competent agencies): an empty instance has them, and a restore replaces them by the
+ * backup's own.
+ */
+const REFERENCE_TABLES = new Set(['regions', 'offices', 'violation_forms', 'holidays', 'competent_agencies']);
 
 type Manifest = {
   format: string;
