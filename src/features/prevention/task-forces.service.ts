@@ -111,7 +111,7 @@ export function createTaskForcesService(deps: { db: Kysely<Tables>; now: () => D
         .where('u.id', '=', input.headUserId)
         .where(inRegion('o.region_code', regionRoot))
         .executeTakeFirst();
-      if (!head || head.role !== 'taskforce' || (agencyId && head.agency_id !== agencyId))
+      if (head?.role !== 'taskforce' || (agencyId && head.agency_id !== agencyId))
         throw new DomainError(
           'VALIDATION',
           'Pengguna ketua satgas tidak valid / invalid task-force head user',
