@@ -9,7 +9,8 @@
  * the same 404 as a missing id (or absent from the list). A new `:id` route fails the coverage
  * check until its feature adds a probe.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ import { type Action, hasPermission, ROLES } from '../../src/domain/permissions.
 import type { RouteEntry } from '../../src/http/auth.ts';
 import { buildTestApp } from '../support/app.ts';
 import { openTestDatabase } from '../support/db.ts';
+import { pngWithText } from '../support/evidence-files.ts';
 import { makeAgency, makeStaff, makeUser } from '../support/factories.ts';
+import { formalReport, reportMultipart } from '../support/reports.ts';
 import { userWithSession } from './sessions.ts';
 
 let database: Database;
@@ -153,17 +156,31 @@ describe('authorisation matrix (route table × role × jurisdiction)', () => {
   });
 });
 
+/**
+ * A record made in a region: its id, the JSON body to send, or a multipart upload instead, and for
+ * sub-resource routes (`/…/:id/files/:fileId`) the concrete URL (the probe swaps `id` in it for a
+ * random one to ask for a missing record).
+ */
+type Target = {
+  id: string;
+  body?: object;
+  upload?: { payload: Buffer; headers: Record<string, string> };
+  url?: string;
+};
+
 /** A record made in a region, and how to ask for it. */
 type Probe = {
   /** `METHOD url` as in the route table. */
   route: string;
   /** Makes the target in `region` (inside or outside the actor's jurisdiction). */
-  make: (region: string) => Promise<{ id: string; body?: object }>;
+  make: (region: string) => Promise<Target>;
   /** `record`: the route answers 404 outside; `list`: the list leaves it out. */
   kind: 'record' | 'list';
   /** For lists: the URL (with a filter that finds the target) and whether the answer holds it. */
   listUrl?: (id: string) => string;
   holds?: (body: unknown, id: string) => boolean;
+  /** Checked after the record was served inside the jurisdiction (e.g. the audit event it writes). */
+  served?: (target: Target, actorId: string) => Promise<void>;
 };
 
 const agencyIn = (region: string) => makeAgency(database.db, { regionCode: region });
@@ -219,7 +236,186 @@ const caseIn = async (region: string) => {
   return { id: c.id };
 };
 
+let submissions = 0;
+/** A formal report filed through the public form in `region` (with one evidence file if asked). */
+const reportIn = async (region: string, withFile = false) => {
+  const form = reportMultipart(
+    formalReport({ region_code: region }),
+    withFile ? [{ name: 'bukti.png', data: pngWithText(), type: 'image/png' }] : [],
+  );
+  // Each filing from its own address: the public form is rate-limited per address.
+  submissions += 1;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/public/reports',
+    remoteAddress: `10.77.${submissions >> 8}.${submissions & 255}`,
+    ...form,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const r = await database.db
+    .selectFrom('reports')
+    .select('id')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { id: r.id };
+};
+
+/** The test pack of the monitoring fixtures, stored once. */
+let packId: string | undefined;
+const monitoringPack = async () => {
+  if (packId) return packId;
+  const pack = JSON.parse(readFileSync('test/fixtures/packs/pilkada-kota-balikpapan-2024.json', 'utf8'));
+  await database.db
+    .insertInto('election_packs')
+    .values({
+      id: pack.id,
+      name: pack.name,
+      kind: pack.kind,
+      region_code: pack.region_code,
+      body: JSON.stringify(pack),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  packId = pack.id as string;
+  return packId;
+};
+
+/** An open alert on a watched staff member's post in `region`. */
+const alertIn = async (region: string) => {
+  const account = await accountIn(region);
+  const s = await database.db
+    .selectFrom('social_accounts')
+    .innerJoin('staff', 'staff.id', 'social_accounts.staff_id')
+    .select(['staff.id as staffId', 'staff.agency_id as agencyId'])
+    .where('social_accounts.id', '=', account.id)
+    .executeTakeFirstOrThrow();
+  const text = `Ayo coblos nomor 1! ${randomUUID()}`;
+  const post = await database.db
+    .insertInto('posts')
+    .values({
+      platform: 'x',
+      platform_post_id: randomUUID(),
+      external_id: `x:${randomUUID()}`,
+      account_id: account.id,
+      author_handle: account.handle,
+      posted_at: new Date('2024-11-10T01:00:00Z'),
+      text,
+      content_sha256: createHash('sha256').update(text).digest('hex'),
+      raw: JSON.stringify({}),
+      source: 'matrix',
+      region_code: region,
+      agency_id: s.agencyId,
+      staff_id: s.staffId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const alert = await database.db
+    .insertInto('alerts')
+    .values({
+      post_id: post.id,
+      pack_id: await monitoringPack(),
+      score: 0.9,
+      region_code: region,
+      agency_id: s.agencyId,
+      staff_id: s.staffId,
+      account_id: account.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: alert.id };
+};
+
+/** A patrol evidence record in `region`, with one file added through the API by a national head. */
+const evidenceIn = async (region: string, withFile = false) => {
+  const e = await database.db
+    .insertInto('evidence')
+    .values({
+      kind: 'patrol',
+      url: 'https://x.com/contoh/status/1',
+      note: 'Patroli matriks',
+      captured_at: new Date(),
+      region_code: region,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (!withFile) return { id: e.id };
+  const head = await userWithSession(database.db, 'head', '00');
+  const upload = pngUpload();
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/monitoring/evidence/${e.id}/files`,
+    headers: { cookie: await head.newCookie(), ...upload.headers },
+    payload: upload.payload,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const f = await database.db
+    .selectFrom('evidence_files')
+    .select('id')
+    .where('evidence_id', '=', e.id)
+    .executeTakeFirstOrThrow();
+  return { id: e.id, url: `/api/monitoring/evidence/${e.id}/files/${f.id}` };
+};
+
+/** A multipart body with one PNG in the `files` part. */
+const pngUpload = () =>
+  reportMultipart(undefined, [{ name: 'bukti.png', data: pngWithText(), type: 'image/png' }]);
+
 const PROBES: Probe[] = [
+  { route: 'GET /api/reports/:id', kind: 'record', make: (r) => reportIn(r) },
+  {
+    route: 'GET /api/reports/:id/evidence/:evidenceId',
+    kind: 'record',
+    make: async (region) => {
+      const r = await reportIn(region, true);
+      const e = await database.db
+        .selectFrom('report_evidence')
+        .select('id')
+        .where('report_id', '=', r.id)
+        .executeTakeFirstOrThrow();
+      return { id: r.id, url: `/api/reports/${r.id}/evidence/${e.id}` };
+    },
+  },
+  {
+    route: 'POST /api/reports/:id/identity',
+    kind: 'record',
+    make: (r) => reportIn(r),
+    served: async (target, actorId) => {
+      const audit = await database.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'report.identity.view')
+        .where('subject_id', '=', target.id)
+        .where('actor_id', '=', actorId)
+        .execute();
+      expect(audit).toHaveLength(1);
+    },
+  },
+  {
+    route: 'POST /api/reports/:id/triage',
+    kind: 'record',
+    make: async (region) => ({
+      ...(await reportIn(region)),
+      body: { action: 'request_completion', reason: 'Mohon lengkapi salinan KTP-el.' },
+    }),
+  },
+  {
+    route: 'POST /api/reports/:id/messages',
+    kind: 'record',
+    make: async (region) => ({ ...(await reportIn(region)), body: { body: 'Pesan matriks untuk pelapor.' } }),
+  },
+  { route: 'GET /api/monitoring/alerts/:id', kind: 'record', make: alertIn },
+  { route: 'GET /api/monitoring/evidence/:id', kind: 'record', make: (r) => evidenceIn(r) },
+  {
+    route: 'GET /api/monitoring/evidence/:id/files/:fileId',
+    kind: 'record',
+    make: (r) => evidenceIn(r, true),
+  },
+  {
+    route: 'POST /api/monitoring/evidence/:id/files',
+    kind: 'record',
+    make: async (region) => ({ ...(await evidenceIn(region)), upload: pngUpload() }),
+  },
   { route: 'GET /api/cases/:id', kind: 'record', make: caseIn },
   { route: 'GET /api/registry/staff/:id', kind: 'record', make: staffIn },
   {
@@ -282,18 +478,9 @@ const NOT_YET_PROBED = new Set<string>([
   'GET /api/cases/:id/documents/:letterId',
   'POST /api/cases/:id/evidence',
   'GET /api/cases/:id/evidence/:evidenceId',
-  'GET /api/monitoring/alerts/:id',
   'GET /api/monitoring/packs/:id',
   'PATCH /api/monitoring/packs/:id',
   'POST /api/monitoring/suggestions/:id',
-  'POST /api/monitoring/evidence/:id/files',
-  'GET /api/monitoring/evidence/:id',
-  'GET /api/monitoring/evidence/:id/files/:fileId',
-  'GET /api/reports/:id',
-  'POST /api/reports/:id/identity',
-  'GET /api/reports/:id/evidence/:evidenceId',
-  'POST /api/reports/:id/messages',
-  'POST /api/reports/:id/triage',
   'GET /api/prevention/activities/:id',
   'PUT /api/prevention/activities/:id',
   'POST /api/prevention/activities/:id/attendance',
@@ -365,15 +552,17 @@ describe('record-level matrix (every :id route and scoped list × allowed role �
           const ask = async (id: string) =>
             app.inject({
               method: route.method as 'GET',
-              url: route.url.replace(':id', id),
-              headers: { cookie: await actor.newCookie() },
-              ...(route.method === 'GET' ? {} : { payload: target.body ?? {} }),
+              url: (target.url ?? route.url.replace(':id', target.id)).replace(target.id, id),
+              headers: { cookie: await actor.newCookie(), ...target.upload?.headers },
+              ...(route.method === 'GET' ? {} : { payload: target.upload?.payload ?? target.body ?? {} }),
             });
           const res = await ask(target.id);
           const missing = await ask(randomUUID());
           expect(missing.statusCode, what).toBe(404);
-          if (inside) expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
-          else
+          if (inside) {
+            expect(res.statusCode, `${what}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
+            await probe.served?.(target, actor.id);
+          } else
             expect({ status: res.statusCode, body: res.json() }, what).toEqual({
               status: 404,
               body: missing.json(),
