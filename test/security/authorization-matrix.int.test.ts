@@ -166,6 +166,12 @@ type Target = {
   body?: object;
   upload?: { payload: Buffer; headers: Record<string, string> };
   url?: string;
+  /**
+   * The agency the record belongs to, for prevention data: a task-force head sees only their own
+   * agency's, so inside the jurisdiction the head is made head of this agency's task force, outside
+   * of an agency in their own region.
+   */
+  agencyId?: string;
 };
 
 /** A record made in a region, and how to ask for it. */
@@ -361,7 +367,135 @@ const evidenceIn = async (region: string, withFile = false) => {
 const pngUpload = () =>
   reportMultipart(undefined, [{ name: 'bukti.png', data: pngWithText(), type: 'image/png' }]);
 
+/** A national head (sees everything): makes prevention records through the API, as a user would. */
+let national: Awaited<ReturnType<typeof userWithSession>> | undefined;
+const asNationalHead = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+  national ??= await userWithSession(database.db, 'head', '00');
+  const res = await app.inject({ method, url, headers: { cookie: await national.newCookie() }, payload });
+  expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 300)}`).toBeLessThan(300);
+  return res.json() as { id: string };
+};
+const csvUpload = (csv: string) =>
+  reportMultipart(undefined, [{ name: 'daftar.csv', data: Buffer.from(csv), type: 'text/csv' }]);
+
+/** A prevention activity in `region` with an agency of that region among its participants. */
+const activityIn = async (region: string) => {
+  const agency = await agencyIn(region);
+  const body = {
+    kind: 'lainnya',
+    title: 'Sosialisasi netralitas ASN (matriks)',
+    heldOn: '2024-10-01',
+    regionCode: region,
+    participants: 12,
+    agencyIds: [agency.id],
+  };
+  const a = await asNationalHead('POST', '/api/prevention/activities', body);
+  return { id: a.id, body, agencyId: agency.id };
+};
+/** An appeal letter (surat imbauan) to an agency in `region`. */
+const letterIn = async (region: string) => {
+  const agency = await agencyIn(region);
+  const l = await asNationalHead('POST', '/api/prevention/letters', {
+    recipientKind: 'agency',
+    recipientName: 'Kepala Dinas Pendidikan',
+    agencyId: agency.id,
+    regionCode: region,
+    subject: 'Imbauan netralitas ASN',
+    body: 'Dengan hormat, kami mengimbau seluruh ASN menjaga netralitas.',
+  });
+  return { id: l.id, agencyId: agency.id };
+};
+/** A pledge campaign for an agency in `region`, with one staff member of that agency. */
+const pledgeIn = async (region: string) => {
+  const s = await staffIn(region);
+  const c = await asNationalHead('POST', '/api/prevention/pledges', {
+    title: 'Ikrar netralitas ASN (matriks)',
+    text: 'Saya berikrar menjaga netralitas.',
+    regionCode: region,
+    agencyId: s.agency.id,
+    opensOn: '2024-10-01',
+  });
+  return { id: c.id, agencyId: s.agency.id, staff: s };
+};
+/** A task force (satgas) of an agency in `region`. */
+const taskForceIn = async (region: string) => {
+  const agency = await agencyIn(region);
+  const body = {
+    name: 'Satgas netralitas (matriks)',
+    regionCode: region,
+    agencyId: agency.id,
+    decreeNumber: `SK-${randomUUID().slice(0, 8)}`,
+    decreeDate: '2024-09-01',
+  };
+  const t = await asNationalHead('POST', '/api/prevention/task-forces', body);
+  return { id: t.id, body, agencyId: agency.id };
+};
+
 const PROBES: Probe[] = [
+  { route: 'GET /api/prevention/activities/:id', kind: 'record', make: activityIn },
+  { route: 'PUT /api/prevention/activities/:id', kind: 'record', make: activityIn },
+  {
+    route: 'POST /api/prevention/activities/:id/files',
+    kind: 'record',
+    make: async (region) => ({ ...(await activityIn(region)), body: undefined, upload: pngUpload() }),
+  },
+  {
+    route: 'GET /api/prevention/activities/:id/files/:fileId',
+    kind: 'record',
+    make: async (region) => {
+      const a = await activityIn(region);
+      const upload = pngUpload();
+      national ??= await userWithSession(database.db, 'head', '00');
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/prevention/activities/${a.id}/files`,
+        headers: { cookie: await national.newCookie(), ...upload.headers },
+        payload: upload.payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const f = await database.db
+        .selectFrom('prevention_files')
+        .select('id')
+        .where('activity_id', '=', a.id)
+        .executeTakeFirstOrThrow();
+      return { id: a.id, agencyId: a.agencyId, url: `/api/prevention/activities/${a.id}/files/${f.id}` };
+    },
+  },
+  {
+    route: 'POST /api/prevention/activities/:id/attendance',
+    kind: 'record',
+    make: async (region) => ({
+      ...(await activityIn(region)),
+      body: undefined,
+      upload: csvUpload('Nama,NIP,Instansi\nBudi Santoso,198503172010011004,Dinas Pendidikan\n'),
+    }),
+  },
+  { route: 'GET /api/prevention/letters/:id/pdf', kind: 'record', make: letterIn },
+  {
+    route: 'PATCH /api/prevention/letters/:id',
+    kind: 'record',
+    make: async (region) => ({ ...(await letterIn(region)), body: { sentOn: '2024-10-02' } }),
+  },
+  { route: 'GET /api/prevention/pledges/:id/coverage', kind: 'record', make: pledgeIn },
+  { route: 'POST /api/prevention/pledges/:id/close', kind: 'record', make: pledgeIn },
+  {
+    route: 'POST /api/prevention/pledges/:id/signed-list',
+    kind: 'record',
+    make: async (region) => {
+      const c = await pledgeIn(region);
+      return {
+        id: c.id,
+        agencyId: c.agencyId,
+        upload: csvUpload(`NIP,Nama\n${c.staff.nip},${c.staff.name}\n`),
+      };
+    },
+  },
+  { route: 'PUT /api/prevention/task-forces/:id', kind: 'record', make: taskForceIn },
+  {
+    route: 'POST /api/prevention/task-forces/:id/dissolve',
+    kind: 'record',
+    make: async (region) => ({ ...(await taskForceIn(region)), body: { on: '2024-12-31' } }),
+  },
   { route: 'GET /api/reports/:id', kind: 'record', make: (r) => reportIn(r) },
   {
     route: 'GET /api/reports/:id/evidence/:evidenceId',
@@ -481,19 +615,7 @@ const NOT_YET_PROBED = new Set<string>([
   'GET /api/monitoring/packs/:id',
   'PATCH /api/monitoring/packs/:id',
   'POST /api/monitoring/suggestions/:id',
-  'GET /api/prevention/activities/:id',
-  'PUT /api/prevention/activities/:id',
-  'POST /api/prevention/activities/:id/attendance',
-  'POST /api/prevention/activities/:id/files',
-  'GET /api/prevention/activities/:id/files/:fileId',
   'PUT /api/prevention/letter-templates/:id',
-  'PATCH /api/prevention/letters/:id',
-  'GET /api/prevention/letters/:id/pdf',
-  'POST /api/prevention/pledges/:id/close',
-  'GET /api/prevention/pledges/:id/coverage',
-  'POST /api/prevention/pledges/:id/signed-list',
-  'PUT /api/prevention/task-forces/:id',
-  'POST /api/prevention/task-forces/:id/dissolve',
   'GET /api/public/pledges/:id',
   'POST /api/public/pledges/:id/sign',
   'PUT /api/offices/:id/letterhead',
@@ -534,6 +656,12 @@ describe('record-level matrix (every :id route and scoped list × allowed role �
           const inside = within(actorRegion, targetRegion);
           const actor = await userWithSession(database.db, role, actorRegion);
           const target = await probe.make(targetRegion);
+          if (role === 'taskforce' && target.agencyId)
+            await database.db
+              .updateTable('users')
+              .set({ agency_id: inside ? target.agencyId : (await agencyIn(actorRegion)).id })
+              .where('id', '=', actor.id)
+              .execute();
           const what = `${role}@${actorRegion} → ${probe.route} on a record in ${targetRegion}`;
           if (probe.kind === 'list') {
             const [path, query] = probe.listUrl!(target.id).split('?');
