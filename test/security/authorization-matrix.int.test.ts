@@ -477,7 +477,65 @@ const asNational = async (method: 'POST', url: string, extra: object) => {
   return res.json();
 };
 
+/** An election pack for `region` (the monitoring fixture pack under its own id and region). */
+const packIn = async (region: string) => {
+  const pack = JSON.parse(readFileSync('test/fixtures/packs/pilkada-kota-balikpapan-2024.json', 'utf8'));
+  const id = `matriks-${randomUUID()}`;
+  const body = { ...pack, id, region_code: region };
+  await database.db
+    .insertInto('election_packs')
+    .values({ id, name: pack.name, kind: pack.kind, region_code: region, body: JSON.stringify(body) })
+    .execute();
+  return { id, body: { active: false } };
+};
+
+/** A pending account-link suggestion (a bio naming an agency) in `region`. */
+const suggestionIn = async (region: string) => {
+  const s = await database.db
+    .insertInto('account_link_suggestions')
+    .values({
+      platform: 'x',
+      handle: `saran_${randomUUID().slice(0, 12)}`,
+      author_name: 'Budi Santoso',
+      author_bio: 'ASN Dinas Pendidikan',
+      role: 'asn',
+      matched_text: 'ASN Dinas Pendidikan',
+      region_code: region,
+      confidence: 0.8,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: s.id, body: { decision: 'reject' } };
+};
+
+/** The Bawaslu office of `region`, with its own letterhead sent back unchanged. */
+const officeIn = async (region: string) => {
+  const o = await database.db
+    .selectFrom('offices')
+    .selectAll()
+    .where('region_code', '=', region)
+    .where('name', 'like', 'Bawaslu %')
+    .executeTakeFirstOrThrow();
+  const body = Object.fromEntries(
+    Object.entries({
+      address: o.address,
+      phone: o.phone,
+      email: o.email,
+      website: o.website,
+      letterCity: o.letter_city,
+      letterCode: o.letter_code,
+      letterNumberTemplate: o.letter_number_template,
+      headTitle: o.head_title,
+      headName: o.head_name,
+    }).filter(([, v]) => v !== null && v !== undefined),
+  );
+  return { id: o.id, body };
+};
+
 const PROBES: Probe[] = [
+  { route: 'PATCH /api/monitoring/packs/:id', kind: 'record', make: packIn },
+  { route: 'POST /api/monitoring/suggestions/:id', kind: 'record', make: suggestionIn },
+  { route: 'PUT /api/offices/:id/letterhead', kind: 'record', make: officeIn },
   {
     route: 'GET /api/cases/:id/evidence/:evidenceId',
     kind: 'record',
@@ -695,18 +753,22 @@ const PROBES: Probe[] = [
 ];
 
 /**
- * `:id` routes whose record-level probe is still to be written (issue #10). Their services load the
- * record with the actor's scope in SQL like the probed ones, but until a probe exists that is not
- * proven here. The list may only shrink: an entry that gains a probe, or whose route is gone, fails.
+ * `:id` routes without a record-level probe, each with the reason: they do not follow the
+ * jurisdiction model this matrix proves. The list may only shrink: an entry that gains a probe, or
+ * whose route is gone, fails.
  */
 const NOT_YET_PROBED = new Set<string>([
+  // Election packs are national reference data (public election facts: stages, candidates,
+  // keywords): the pack list is not jurisdiction-scoped either, by design. Changing one
+  // (PATCH) is scoped and probed above.
   'GET /api/monitoring/packs/:id',
-  'PATCH /api/monitoring/packs/:id',
-  'POST /api/monitoring/suggestions/:id',
+  // Letter templates belong to one office, not to a region subtree: only the owning office edits
+  // them (stricter than the jurisdiction), so a provincial head is refused a regency's template.
   'PUT /api/prevention/letter-templates/:id',
+  // Public by design: the pledge page and the signing form, for any civil servant with the link;
+  // not jurisdiction-scoped (the signer proves who they are with their NIP).
   'GET /api/public/pledges/:id',
   'POST /api/public/pledges/:id/sign',
-  'PUT /api/offices/:id/letterhead',
 ]);
 
 describe('record-level matrix (every :id route and scoped list × allowed role × inside/outside)', () => {
@@ -728,9 +790,17 @@ describe('record-level matrix (every :id route and scoped list × allowed role �
   it('serves inside the jurisdiction; outside is the same 404 as a missing id, or absent from the list', async () => {
     const within = (root: string, region: string) =>
       root === '00' || region === root || region.startsWith(`${root}.`);
+    // Besides the random runs, every probe once inside and once outside (a regency office asking
+    // for a record in its own regency, or in another province), each time with another role.
+    const office = regions.find((r) => r.split('.').length === 2)!;
+    const elsewhere = regions.find((r) => r !== '00' && !within(office.split('.')[0]!, r))!;
+    const examples = PROBES.flatMap((probe, i): [Probe, string, string, boolean, number][] => [
+      [probe, office, elsewhere, true, i],
+      [probe, office, elsewhere, false, i + 1],
+    ]);
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...PROBES.slice(0, 4)),
+        fc.constantFrom(...PROBES),
         fc.constantFrom(...regions),
         fc.constantFrom(...regions),
         fc.boolean(),
@@ -787,7 +857,8 @@ describe('record-level matrix (every :id route and scoped list × allowed role �
             });
         },
       ),
-      { numRuns: 60 },
+      // The examples count as runs: about four random runs per probe after them.
+      { numRuns: examples.length + 180, examples },
     );
-  });
+  }, 240_000);
 });
