@@ -97,6 +97,16 @@ describe('TOTP sign-in and role limits in the browser', () => {
 
     await page.goto(`${server!.baseUrl}/app/admin`);
     await page.getByRole('alert').filter({ hasText: 'Tidak ada akses' }).waitFor();
+    // Reports (and reporters' identities) are out of reach: the list, a report, its identity.
+    const reportId = '00000000-0000-4000-8000-000000000000';
+    for (const path of ['/api/reports', `/api/reports/${reportId}`, '/api/cases']) {
+      const res = await page.request.get(`${server!.baseUrl}${path}`);
+      expect(res.status(), path).toBe(403);
+    }
+    const reveal = await page.request.post(`${server!.baseUrl}/api/reports/${reportId}/identity`, {
+      headers: { origin: server!.baseUrl },
+    });
+    expect(reveal.status()).toBe(403);
     for (const path of ['/api/users', '/api/audit', '/api/audit/export']) {
       const res = await page.request.get(`${server!.baseUrl}${path}`);
       expect(res.status(), path).toBe(403);
