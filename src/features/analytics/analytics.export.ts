@@ -185,7 +185,7 @@ export async function dashboardPdf(d: Dashboard, topology: RegionTopology): Prom
   // The map, coloured by kerawanan band of each child region.
   doc.addPage();
   doc.font('Helvetica-Bold').fontSize(12).text('Peta kerawanan / kerawanan map');
-  const shapes = mapShapes(d, topology);
+  const shapes = mapShapes(d, topology).filter((s) => s.rings.some((ring) => ring.length > 0));
   const bands = new Map(d.regions.map((r) => [r.code, r.kerawanan.band]));
   if (shapes.length) {
     let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];

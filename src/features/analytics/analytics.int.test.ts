@@ -395,4 +395,15 @@ describe('exports', () => {
     expect(text).toMatch(/Peta kerawanan/);
     expect(text).toMatch(/Kota Palangkaraya/);
   });
+
+  it.each([
+    ['11.10', 'Kabupaten Aceh Singkil'], // drawn twice in the boundary source
+    ['31.01', 'Kabupaten Administrasi Kepulauan Seribu'], // no shape in the boundary source
+  ])('renders the PDF report of regency %s (%s), whose source shape is odd', async (code, name) => {
+    const res = await get(`/api/analytics/report?region=${code}`, admin);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const pdf = await getDocumentProxy(new Uint8Array(res.rawPayload));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain(`${name} (${code})`);
+  });
 });

@@ -106,4 +106,18 @@ describe('buildRegionTopology', () => {
     expect(balikpapan?.properties?.name).toBe('Kota Balikpapan');
     expect(balikpapan?.geometry.type).toMatch(/Polygon/);
   });
+
+  it('draws every regency/city and province with at least one ring (areas drawn twice in the source included)', () => {
+    const empty = (object: typeof coded.objects.regencies) =>
+      feature(coded, object)
+        .features.filter((f) => {
+          const g = f.geometry;
+          const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+          return polys.flat(2).length === 0;
+        })
+        .map((f) => f.properties?.code);
+    // Kepulauan Seribu's islands are too small for the simplified source: its geometry is null.
+    expect(empty(coded.objects.regencies)).toEqual(['31.01']);
+    expect(empty(coded.objects.provinces)).toEqual([]);
+  });
 });

@@ -47,10 +47,16 @@ export function buildRegionTopology(
   const names = new Map(regions.map((r) => [r.code, r.name]));
   const group = (keyOf: (code: string) => string) => {
     const groups = new Map<string, AreaGeometry[]>();
+    const seen = new Set<string>();
     geometries.forEach((g, i) => {
       const code = matches[i]!.code;
       if (!code) return;
       const key = keyOf(code);
+      // The source draws some areas twice (Aceh Singkil, Kepulauan Seribu, Timor Tengah Selatan):
+      // merging a polygon with its copy makes every arc internal and leaves an empty shape.
+      const signature = `${key} ${JSON.stringify((g as { arcs?: unknown }).arcs ?? null)}`;
+      if (seen.has(signature)) return;
+      seen.add(signature);
       groups.set(key, [...(groups.get(key) ?? []), g]);
     });
     return [...groups.entries()]
