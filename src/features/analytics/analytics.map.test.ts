@@ -112,7 +112,8 @@ describe('buildRegionTopology', () => {
       feature(coded, object)
         .features.filter((f) => {
           const g = f.geometry;
-          const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+          const polys =
+            g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
           return polys.flat(2).length === 0;
         })
         .map((f) => f.properties?.code);
