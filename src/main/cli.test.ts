@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './cli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/netra', import.meta.url));
 const netra = (args: string[], env: Record<string, string> = {}) =>
@@ -17,6 +18,28 @@ describe('netra CLI', () => {
     const r = netra([command, '--help']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Pemakaian \/ usage: netra /);
+  });
+
+  it('loads each command listed by --help under its own name, with its own --help', async () => {
+    const capture = () => {
+      let text = '';
+      return { write: (s: string) => ((text += s), true), text: () => text };
+    };
+    const run = async (argv: string[]) => {
+      const stdout = capture();
+      const stderr = capture();
+      const code = await runCli(argv, { stdout, stderr, stdin: process.stdin, env: {} } as never);
+      return { code, out: stdout.text(), err: stderr.text() };
+    };
+    const top = await run(['--help']);
+    const names = [...top.out.matchAll(/^ {2}([a-z]+) {2,}\S/gm)].map((m) => m[1]!);
+    expect(names).toContain('ingest');
+    expect(names.length).toBeGreaterThanOrEqual(16);
+    for (const name of names) {
+      const r = await run([name, '--help']);
+      expect(r.code, `${name}: ${r.err}`).toBe(0);
+      expect(r.out, name).toMatch(new RegExp(`netra ${name}\\b`));
+    }
   });
 
   it('exits 2 with a clear message on an unknown command', () => {

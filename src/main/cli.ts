@@ -1,80 +1,91 @@
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
-import { kerawananCommand } from '../features/analytics/analytics.cli.ts';
-import { auditCommand } from '../features/audit/audit.cli.ts';
-import { backupCommand, restoreCommand } from '../features/backup/backup.cli.ts';
-import { sourcesCommand } from '../features/connectors/connectors.cli.ts';
-import { evalCommand, scanCommand, trainCommand } from '../features/detection/detection.cli.ts';
-import { ingestCommand, labelsCommand } from '../features/monitoring/monitoring.cli.ts';
-import { preventionCommand } from '../features/prevention/prevention.cli.ts';
-import { importCommand } from '../features/registry/registry.cli.ts';
-import { migrateCommand, seedCommand } from '../features/setup/setup.cli.ts';
-import { usersCommand } from '../features/users/users.cli.ts';
 import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
-import { serveCommand } from './serve.cli.ts';
 
-/** Every top-level command, in the order `netra --help` lists them. */
-const COMMANDS: Command[] = [
-  serveCommand,
-  migrateCommand,
-  seedCommand,
-  scanCommand,
-  evalCommand,
-  trainCommand,
-  importCommand,
-  ingestCommand,
-  labelsCommand,
-  preventionCommand,
-  kerawananCommand,
-  usersCommand,
-  sourcesCommand,
-  auditCommand,
-  backupCommand,
-  restoreCommand,
+/**
+ * Every top-level command, in the order `netra --help` lists them. Each is imported only when it
+ * runs: a command starts without loading every feature (and a broken feature breaks only itself).
+ */
+const COMMANDS: { name: string; load: () => Promise<Command> }[] = [
+  { name: 'serve', load: async () => (await import('./serve.cli.ts')).serveCommand },
+  { name: 'migrate', load: async () => (await import('../features/setup/setup.cli.ts')).migrateCommand },
+  { name: 'seed', load: async () => (await import('../features/setup/setup.cli.ts')).seedCommand },
+  { name: 'scan', load: async () => (await import('../features/detection/detection.cli.ts')).scanCommand },
+  { name: 'eval', load: async () => (await import('../features/detection/detection.cli.ts')).evalCommand },
+  { name: 'train', load: async () => (await import('../features/detection/detection.cli.ts')).trainCommand },
+  { name: 'import', load: async () => (await import('../features/registry/registry.cli.ts')).importCommand },
+  {
+    name: 'ingest',
+    load: async () => (await import('../features/monitoring/monitoring.cli.ts')).ingestCommand,
+  },
+  {
+    name: 'labels',
+    load: async () => (await import('../features/monitoring/monitoring.cli.ts')).labelsCommand,
+  },
+  {
+    name: 'prevention',
+    load: async () => (await import('../features/prevention/prevention.cli.ts')).preventionCommand,
+  },
+  {
+    name: 'kerawanan',
+    load: async () => (await import('../features/analytics/analytics.cli.ts')).kerawananCommand,
+  },
+  { name: 'users', load: async () => (await import('../features/users/users.cli.ts')).usersCommand },
+  {
+    name: 'sources',
+    load: async () => (await import('../features/connectors/connectors.cli.ts')).sourcesCommand,
+  },
+  { name: 'audit', load: async () => (await import('../features/audit/audit.cli.ts')).auditCommand },
+  { name: 'backup', load: async () => (await import('../features/backup/backup.cli.ts')).backupCommand },
+  { name: 'restore', load: async () => (await import('../features/backup/backup.cli.ts')).restoreCommand },
 ];
 
-const TOP_HELP = `Netra — pengawasan netralitas ASN / ASN neutrality supervision
+/** `netra --help`: the only call that loads every command (for their one-line summaries). */
+async function topHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  return `Netra — pengawasan netralitas ASN / ASN neutrality supervision
 
 Pemakaian / usage: netra <perintah|command> [opsi|options]
 
 Perintah / commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`).join('\n')}
 
 Jalankan 'netra <perintah> --help' untuk rincian / run 'netra <command> --help' for details.
 Konfigurasi lewat variabel lingkungan / configuration through environment variables:
   PORT, HOST, NETRA_DATA_DIR, DATABASE_URL, NETRA_MASTER_KEY, NETRA_DEMO (see docs/operations.md)
 `;
+}
 
 /** Finds the command (and subcommand) named by argv; returns it with the remaining arguments. */
-function resolveCommand(argv: string[]): { command: Command | undefined; rest: string[]; path: string[] } {
-  let list = COMMANDS;
-  let command: Command | undefined;
-  const path: string[] = [];
-  let i = 0;
-  for (; i < argv.length; i++) {
+async function resolveCommand(
+  argv: string[],
+): Promise<{ command: Command | undefined; rest: string[]; path: string[] }> {
+  const entry = COMMANDS.find((c) => c.name === argv[0]);
+  if (!entry) return { command: undefined, rest: argv, path: [] };
+  let command = await entry.load();
+  const path = [command.name];
+  let list = command.subcommands ?? [];
+  let i = 1;
+  for (; i < argv.length && list.length > 0; i++) {
     const next = list.find((c) => c.name === argv[i]);
     if (!next) break;
     command = next;
     path.push(next.name);
     list = next.subcommands ?? [];
-    if (list.length === 0) {
-      i++;
-      break;
-    }
   }
   return { command, rest: argv.slice(i), path };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout.write(TOP_HELP);
+    io.stdout.write(await topHelp());
     return argv.length === 0 ? 2 : 0;
   }
   if (argv[0] === '--version') {
     io.stdout.write(`${(await import('../version.ts')).VERSION}\n`);
     return 0;
   }
-  const { command, rest, path } = resolveCommand(argv);
+  const { command, rest, path } = await resolveCommand(argv);
   if (!command) {
     io.stderr.write(
       `netra: perintah tidak dikenal / unknown command: ${argv[0]}\nJalankan / run 'netra --help'.\n`,
