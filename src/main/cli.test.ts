@@ -23,7 +23,11 @@ describe('netra CLI', () => {
   it('loads each command listed by --help under its own name, with its own --help', async () => {
     const capture = () => {
       let text = '';
-      return { write: (s: string) => ((text += s), true), text: () => text };
+      const write = (s: string) => {
+        text += s;
+        return true;
+      };
+      return { write, text: () => text };
     };
     const run = async (argv: string[]) => {
       const stdout = capture();
