@@ -85,7 +85,7 @@ async function seed(db: Kysely<Tables>) {
 function runIngest(file: string, env: Record<string, string>) {
   const r = spawnSync(
     '/usr/bin/time',
-    ['-f', '%M %e', `${ROOT}bin/netra`, 'ingest', file, '--json', '--source', 'bench'],
+    ['-f', '%M %e %U %S', `${ROOT}bin/netra`, 'ingest', file, '--json', '--source', 'bench'],
     {
       env: { ...process.env, ...env },
       encoding: 'utf8',
@@ -93,8 +93,9 @@ function runIngest(file: string, env: Record<string, string>) {
     },
   );
   if (r.status !== 0) throw new Error(`ingest failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const [rss, secs] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
-  return { counts: JSON.parse(r.stdout) as Record<string, number>, rssMb: rss / 1024, secs };
+  const [rss, secs, user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number) as number[];
+  log(`  wall ${secs} s, CPU of the ingesting process ${user} s user + ${sys} s system`);
+  return { counts: JSON.parse(r.stdout) as Record<string, number>, rssMb: rss! / 1024, secs: secs! };
 }
 
 async function benchOne(kind: 'pglite' | 'postgres') {

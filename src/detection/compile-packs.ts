@@ -246,8 +246,20 @@ const MONTHS = [
   ['desember', 'des'],
 ] as const;
 
+/**
+ * Keys of a pack or lexicon string, remembered across compiles: every detector compiles the same
+ * cue lexicon again, and an ingest compiles one detector per pack set (hundreds in a Pilkada).
+ * Callers never mutate the returned array.
+ */
+const keysMemo = new Map<string, readonly string[]>();
 function keysOf(s: string): string[] {
-  return phraseKeys(normalise(s));
+  let keys = keysMemo.get(s);
+  if (!keys) {
+    if (keysMemo.size >= 200_000) keysMemo.clear();
+    keys = phraseKeys(normalise(s));
+    keysMemo.set(s, keys);
+  }
+  return keys as string[];
 }
 
 function isAcronym(s: string): boolean {
