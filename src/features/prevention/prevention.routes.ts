@@ -20,6 +20,8 @@ import {
   PublicSignInput,
   PublicSignResult,
   TaskForceInput,
+  TaskForceUser,
+  TaskForceUserQuery,
   TaskForceView,
   TemplateInput,
   TemplateView,
@@ -376,6 +378,22 @@ export const preventionRoutes =
         },
       },
       (req) => prevention.taskForces.save(req.actor, req.params.id, req.body),
+    );
+    app.get(
+      '/api/prevention/task-force-users',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary:
+            'Pengguna berperan satgas yang dapat ditautkan sebagai ketua / task-force users who can be linked as head',
+          description:
+            'Enabled users of role taskforce whose office lies in the actor’s jurisdiction; a task-force head sees only users of their own agency.',
+          querystring: TaskForceUserQuery,
+          response: { 200: z.array(TaskForceUser), ...errors },
+        },
+      },
+      (req) => prevention.taskForces.headCandidates(req.actor, req.query),
     );
     app.post(
       '/api/prevention/task-forces/:id/dissolve',
