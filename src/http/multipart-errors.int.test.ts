@@ -5,6 +5,7 @@ import { userWithSession } from '../../test/security/sessions.ts';
 import { buildTestApp } from '../../test/support/app.ts';
 import { openTestDatabase } from '../../test/support/db.ts';
 import type { Database } from '../db/database.ts';
+import type { RoleName } from '../domain/permissions.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -60,6 +61,31 @@ describe('malformed multipart bodies', () => {
       });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json()).toMatchObject({ code: 'VALIDATION', message: expect.any(String) });
+    },
+  );
+
+  // The one-file upload routes (field `file`): a body cut off inside the file part.
+  it.each([
+    ['POST /api/cases/:id/evidence', 'head'],
+    ['POST /api/prevention/activities/:id/attendance', 'analyst'],
+    ['POST /api/prevention/activities/:id/files', 'analyst'],
+    ['POST /api/prevention/pledges/:id/signed-list', 'analyst'],
+    ['POST /api/registry/import/staff?dryRun=true', 'head'],
+    ['POST /api/analytics/kerawanan/history?election=pilkada-2020', 'admin'],
+  ] as [string, RoleName][])(
+    'to %s: a body cut off in the file is a 400, not a server error',
+    async (route, role) => {
+      const [method, url] = route.split(' ') as ['POST', string];
+      const user = await userWithSession(database.db, role, '00');
+      const res = await app.inject({
+        method,
+        url: url.replace(':id', randomUUID()),
+        headers: { 'content-type': 'multipart/form-data; boundary=AAAA', cookie: await user.newCookie() },
+        payload:
+          '--AAAA\r\nContent-Disposition: form-data; name="file"; filename="daftar.csv"\r\n\r\nNIP,Nama\r\n19',
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().code).toBe('VALIDATION');
     },
   );
 });

@@ -28,6 +28,7 @@ import {
 } from '../../contracts/prevention.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isWithinJurisdiction } from '../../domain/jurisdiction.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import type { PreventionService } from './prevention.service.ts';
 import { scopeFor } from './prevention.shared.ts';
 
@@ -44,7 +45,7 @@ async function upload(req: FastifyRequest) {
     throw new DomainError('VALIDATION', 'Berkas wajib dikirim / a file is required', [
       { field: 'file', message: 'unggah berkas' },
     ]);
-  const data = await file.toBuffer();
+  const data = await readingMultipart(() => file.toBuffer());
   return { filename: file.filename, data };
 }
 
