@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Test projects by size (style.md §7.10):
- * - unit: pure code, no database (`*.test.ts`)
+ * - unit: pure code, no database (`*.test.ts`), including the web app's pure helpers
  * - integration: services and repositories on a real database (`*.int.test.ts`); PGlite by
  *   default, a real PostgreSQL server when DATABASE_URL is set (`npm run test:pg`)
  * - e2e: the built app in Debian's Chromium through playwright-core (`test/e2e/*.e2e.ts`)
@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           // A few unit tests start the CLI (a Node process): seconds on a busy machine.
           testTimeout: 30_000,

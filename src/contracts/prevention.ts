@@ -216,6 +216,8 @@ export const TaskForceView = z.object({
   decreeDate: z.string(),
   headName: z.string().nullable(),
   headUserId: z.string().nullable(),
+  /** Display name of the linked task-force user (`headUserId`). */
+  headUserName: z.string().nullable(),
   members: z.array(
     z.object({
       id: z.string(),
@@ -227,6 +229,17 @@ export const TaskForceView = z.object({
   ),
 });
 export type TaskForceView = z.infer<typeof TaskForceView>;
+
+/** Who may be linked as a task force's head: users of role `taskforce` (optionally of one agency). */
+export const TaskForceUserQuery = z.object({ agencyId: z.uuid().optional() });
+export const TaskForceUser = z.object({
+  id: z.string(),
+  name: z.string(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  officeName: z.string(),
+});
+export type TaskForceUser = z.infer<typeof TaskForceUser>;
 
 export const CoverageQuery = z.object({ regionCode: RegionCode.optional(), agencyId: z.uuid().optional() });
 

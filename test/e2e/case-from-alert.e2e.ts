@@ -101,6 +101,11 @@ describe('a case from a confirmed alert', () => {
     await expect
       .poll(() => page.getByText(postText.slice(0, 30), { exact: false }).count())
       .toBeGreaterThan(0);
+    // Its place is the post's platform, by name (not the platform code).
+    const place = page.locator('tr', { has: page.locator('th', { hasText: /^Tempat$/ }) }).locator('td');
+    expect(['X (Twitter)', 'Facebook', 'Instagram', 'TikTok', 'YouTube', 'WhatsApp', 'Lainnya']).toContain(
+      (await place.textContent())?.trim(),
+    );
     caseUrl = page.url();
     await page.screenshot({ path: join(RESULTS_DIR, 'case-from-alert.png'), fullPage: true });
 
@@ -146,6 +151,13 @@ describe('a case from a confirmed alert', () => {
     await dialog.getByRole('button', { name: 'Putuskan', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('case-status').filter({ hasText: 'Terbukti pelanggaran' }).waitFor();
+    // The timeline names the decision and the recommended sanction, not their codes.
+    await page.getByText('Hasil: Terbukti pelanggaran', { exact: true }).waitFor();
+    await page
+      .getByText(/^Rekomendasi sanksi: (Sanksi moral|Hukuman disiplin|Pemberhentian|Sesuai)/)
+      .first()
+      .waitFor();
+    expect(await page.getByText('Hasil: violation').count()).toBe(0);
     await step('Buat surat penerusan', {}, 'Diteruskan ke instansi berwenang');
     const link = page.getByRole('link', { name: /Surat penerusan/ });
     await link.waitFor();

@@ -9,7 +9,8 @@ import { launchBrowser, RESULTS_DIR, type RunningServer, startServer } from '../
 /**
  * Prevention end to end on the demo data: the Balikpapan analyst creates a pledge campaign, a civil
  * servant signs it on the public page on a phone, the campaign's coverage changes on the staff page;
- * then the analyst issues an appeal letter and downloads its PDF.
+ * then the analyst issues an appeal letter and downloads its PDF, records a task force with its head's
+ * account, edits and dissolves it, and edits an activity.
  */
 describe('prevention', () => {
   let server: RunningServer | undefined;
@@ -106,6 +107,69 @@ describe('prevention', () => {
       'Sekretaris Daerah Kota Balikpapan untuk menjaga netralitas ASN di Kota Balikpapan',
     );
     await page.screenshot({ path: join(RESULTS_DIR, 'prevention-letters.png'), fullPage: true });
+  });
+
+  it('records a regional task force with its head user, edits it and dissolves it', async () => {
+    const name = `Satgas Netralitas ASN Kota Balikpapan E2E ${Date.now()}`;
+    await page.getByRole('tab', { name: 'Satgas' }).click();
+    await page.getByLabel('Nama satgas').fill(name);
+    await page.getByLabel('Nomor SK').fill('100.3.3.2/0001/HK/2024');
+    await page.getByLabel('Tanggal SK').fill('2024-08-01');
+    // The head's account: the city's task-force user, picked from the users in the jurisdiction.
+    await page.getByRole('combobox', { name: 'Akun ketua satgas' }).click();
+    await page.getByRole('option', { name: /^Andi Saputra/ }).click();
+    // Picking the account fills in the head's name when it was empty.
+    await expect.poll(() => page.getByLabel('Ketua', { exact: true }).inputValue()).toBe('Andi Saputra');
+    await page.getByLabel('Anggota').fill('Inspektur Daerah — Inspektur\nKepala BKPSDM — Sekretaris');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const card = page.getByTestId('task-force').filter({ hasText: name });
+    await card.waitFor();
+    expect(await card.textContent()).toContain('akun: Andi Saputra');
+
+    await card.getByRole('button', { name: 'Ubah' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ubah satgas' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Nama satgas').inputValue()).toBe(name);
+    expect(await dialog.getByLabel('Anggota').inputValue()).toBe(
+      'Inspektur Daerah — Inspektur\nKepala BKPSDM — Sekretaris',
+    );
+    await dialog.getByLabel('Nomor SK').fill('100.3.3.2/0002/HK/2024');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.filter({ hasText: 'SK 100.3.3.2/0002/HK/2024' }).waitFor();
+    expect(await card.textContent()).toContain('akun: Andi Saputra');
+    await page.screenshot({ path: join(RESULTS_DIR, 'prevention-task-forces.png'), fullPage: true });
+
+    await card.getByRole('button', { name: 'Bubarkan' }).click();
+    const dissolve = page.getByRole('dialog', { name: 'Bubarkan satgas' });
+    await dissolve.getByLabel('Tanggal pembubaran').fill('2024-12-31');
+    await dissolve.getByRole('button', { name: 'Bubarkan' }).click();
+    await dissolve.waitFor({ state: 'detached' });
+    await card.waitFor({ state: 'detached' });
+    // The demo's city-government task force is still there.
+    await page
+      .getByTestId('task-force')
+      .filter({ hasText: 'Satgas Netralitas ASN Pemerintah Kota Balikpapan' })
+      .waitFor();
+  });
+
+  it('edits an activity', async () => {
+    const title = `Sosialisasi Netralitas E2E ${Date.now()}`;
+    await page.getByRole('tab', { name: 'Kegiatan' }).click();
+    await page.getByLabel('Judul kegiatan').fill(title);
+    await page.getByLabel('Jumlah peserta').fill('25');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const card = page.getByTestId('activity').filter({ hasText: title });
+    await card.waitFor();
+    await card.getByRole('button', { name: 'Ubah' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ubah kegiatan' });
+    expect(await dialog.getByLabel('Judul kegiatan').inputValue()).toBe(title);
+    await dialog.getByLabel('Judul kegiatan').fill(`${title} (diubah)`);
+    await dialog.getByLabel('Jumlah peserta').fill('40');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const edited = page.getByTestId('activity').filter({ hasText: `${title} (diubah)` });
+    await edited.filter({ hasText: '40 peserta' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -646,6 +646,22 @@ const PROBES: Probe[] = [
     kind: 'record',
     make: async (region) => ({ ...(await taskForceIn(region)), body: { on: '2024-12-31' } }),
   },
+  {
+    route: 'GET /api/prevention/task-force-users',
+    kind: 'list',
+    make: async (region) => {
+      const agency = await agencyIn(region);
+      const user = await userWithSession(database.db, 'taskforce', region);
+      await database.db
+        .updateTable('users')
+        .set({ agency_id: agency.id })
+        .where('id', '=', user.id)
+        .execute();
+      return { id: user.id, agencyId: agency.id, body: { agencyId: agency.id } };
+    },
+    listUrl: () => '/api/prevention/task-force-users',
+    holds: itemsHold,
+  },
   { route: 'GET /api/reports/:id', kind: 'record', make: (r) => reportIn(r) },
   {
     route: 'GET /api/reports/:id/evidence/:evidenceId',

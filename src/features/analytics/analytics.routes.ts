@@ -10,6 +10,7 @@ import {
 } from '../../contracts/analytics.ts';
 import { ErrorBody } from '../../contracts/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -142,7 +143,7 @@ export const analyticsRoutes =
           ]);
         return analytics.importHistory(req.actor, {
           election: req.query.election,
-          data: await file.toBuffer(),
+          data: await readingMultipart(() => file.toBuffer()),
         });
       },
     );

@@ -17,6 +17,7 @@ import {
 } from '../../contracts/cases.ts';
 import { ErrorBody } from '../../contracts/errors.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import { caseRegisterXlsx } from './cases.export.ts';
 import type { CaseReferenceService } from './cases.reference.ts';
 import type { CasesService } from './cases.service.ts';
@@ -204,7 +205,7 @@ export const casesRoutes =
           throw new DomainError('VALIDATION', 'Berkas wajib dikirim / a file is required', [
             { field: 'file', message: 'unggah berkas bukti' },
           ]);
-        const data = await file.toBuffer();
+        const data = await readingMultipart(() => file.toBuffer());
         const description = (file.fields.description as { value?: string } | undefined)?.value ?? '';
         const r = await cases.uploadEvidence(req.actor, req.params.id, {
           data,

@@ -21,6 +21,7 @@ import {
   SuggestionDecision,
 } from '../../contracts/monitoring.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import { MAX_EVIDENCE_FILE_BYTES, type UploadedFile } from './monitoring.evidence.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
@@ -272,19 +273,21 @@ export const monitoringRoutes =
         ]);
       let meta: unknown;
       const files: UploadedFile[] = [];
-      for await (const part of req.parts()) {
-        if (part.type === 'file')
-          files.push({ filename: part.filename, mediaType: part.mimetype, data: await part.toBuffer() });
-        else if (part.fieldname === 'evidence') {
-          try {
-            meta = JSON.parse(String(part.value));
-          } catch {
-            throw new DomainError('VALIDATION', 'JSON tidak valid / invalid JSON', [
-              { field: 'evidence', message: 'JSON' },
-            ]);
+      await readingMultipart(async () => {
+        for await (const part of req.parts()) {
+          if (part.type === 'file')
+            files.push({ filename: part.filename, mediaType: part.mimetype, data: await part.toBuffer() });
+          else if (part.fieldname === 'evidence') {
+            try {
+              meta = JSON.parse(String(part.value));
+            } catch {
+              throw new DomainError('VALIDATION', 'JSON tidak valid / invalid JSON', [
+                { field: 'evidence', message: 'JSON' },
+              ]);
+            }
           }
         }
-      }
+      });
       return { meta, files };
     };
 

@@ -473,3 +473,91 @@ describe('office letterhead settings', () => {
     expect(l.json().number).toBe('002/PM.00.02/KI-UJI/X/2024');
   });
 });
+
+describe('task forces', () => {
+  it('lists the task-force users who may head a task force, in scope, and links one as head', async () => {
+    const db = database.db;
+    const agencyC = await makeAgency(db, { regionCode: '64.71', name: 'Dinas Uji Satgas C' });
+    const headC = await userWithSession(db, 'taskforce', '64.71');
+    await db
+      .updateTable('users')
+      .set({ agency_id: agencyC.id, display_name: 'Ketua Satgas Dinas C' })
+      .where('id', '=', headC.id)
+      .execute();
+    const elsewhere = await userWithSession(db, 'taskforce', '34.02');
+    const disabled = await userWithSession(db, 'taskforce', '64.71');
+    await db
+      .updateTable('users')
+      .set({ agency_id: agencyC.id, disabled_at: new Date() })
+      .where('id', '=', disabled.id)
+      .execute();
+    const notTaskforce = await userWithSession(db, 'analyst', '64.71');
+    const ids = (body: { id: string }[]) => body.map((u) => u.id);
+
+    const cookie = await analyst();
+    const all = await api('GET', '/api/prevention/task-force-users', cookie);
+    expect(all.statusCode, all.body).toBe(200);
+    expect(ids(all.json())).toContain(headC.id);
+    expect(ids(all.json())).not.toContain(elsewhere.id);
+    expect(ids(all.json())).not.toContain(disabled.id);
+    expect(ids(all.json())).not.toContain(notTaskforce.id);
+    const ofC = (await api('GET', `/api/prevention/task-force-users?agencyId=${agencyC.id}`, cookie)).json();
+    expect(ofC).toEqual([
+      {
+        id: headC.id,
+        name: 'Ketua Satgas Dinas C',
+        agencyId: agencyC.id,
+        agencyName: 'Dinas Uji Satgas C',
+        officeName: expect.any(String),
+      },
+    ]);
+    // The outsider does not see Balikpapan's; a task-force head only their own agency's.
+    expect(ids((await api('GET', '/api/prevention/task-force-users', await outsider())).json())).toContain(
+      elsewhere.id,
+    );
+    expect(
+      ids((await api('GET', '/api/prevention/task-force-users', await outsider())).json()),
+    ).not.toContain(headC.id);
+    const own = (
+      await api('GET', `/api/prevention/task-force-users?agencyId=${agencyC.id}`, await taskforce())
+    )
+      .json()
+      .map((u: { agencyId: string }) => u.agencyId);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((a: string) => a === agencyA.id)).toBe(true);
+    // Viewers may not (the list serves the task-force form only).
+    const viewer = await userWithSession(db, 'viewer', '64.71');
+    expect((await api('GET', '/api/prevention/task-force-users', await viewer.newCookie())).statusCode).toBe(
+      403,
+    );
+
+    const body = {
+      name: 'Satgas Netralitas ASN Dinas C',
+      regionCode: '64.71',
+      agencyId: agencyC.id,
+      decreeNumber: '800/200/2024',
+      decreeDate: '2024-07-01',
+      headName: 'Kepala Dinas C',
+      headUserId: headC.id,
+      members: [],
+    };
+    const created = await api('POST', '/api/prevention/task-forces', cookie, body);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ headUserId: headC.id, headUserName: 'Ketua Satgas Dinas C' });
+    // Edited, then dissolved: gone from the list.
+    const edited = await api('PUT', `/api/prevention/task-forces/${created.json().id}`, cookie, {
+      ...body,
+      decreeNumber: '800/201/2024',
+    });
+    expect(edited.json()).toMatchObject({
+      decreeNumber: '800/201/2024',
+      headUserName: 'Ketua Satgas Dinas C',
+    });
+    const gone = await api('POST', `/api/prevention/task-forces/${created.json().id}/dissolve`, cookie, {
+      on: '2024-12-31',
+    });
+    expect(gone.statusCode).toBe(204);
+    const list = (await api('GET', '/api/prevention/task-forces', cookie)).json();
+    expect(ids(list)).not.toContain(created.json().id);
+  });
+});

@@ -20,12 +20,15 @@ import {
   PublicSignInput,
   PublicSignResult,
   TaskForceInput,
+  TaskForceUser,
+  TaskForceUserQuery,
   TaskForceView,
   TemplateInput,
   TemplateView,
 } from '../../contracts/prevention.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isWithinJurisdiction } from '../../domain/jurisdiction.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import type { PreventionService } from './prevention.service.ts';
 import { scopeFor } from './prevention.shared.ts';
 
@@ -42,7 +45,7 @@ async function upload(req: FastifyRequest) {
     throw new DomainError('VALIDATION', 'Berkas wajib dikirim / a file is required', [
       { field: 'file', message: 'unggah berkas' },
     ]);
-  const data = await file.toBuffer();
+  const data = await readingMultipart(() => file.toBuffer());
   return { filename: file.filename, data };
 }
 
@@ -376,6 +379,22 @@ export const preventionRoutes =
         },
       },
       (req) => prevention.taskForces.save(req.actor, req.params.id, req.body),
+    );
+    app.get(
+      '/api/prevention/task-force-users',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary:
+            'Pengguna berperan satgas yang dapat ditautkan sebagai ketua / task-force users who can be linked as head',
+          description:
+            'Enabled users of role taskforce whose office lies in the actor’s jurisdiction; a task-force head sees only users of their own agency.',
+          querystring: TaskForceUserQuery,
+          response: { 200: z.array(TaskForceUser), ...errors },
+        },
+      },
+      (req) => prevention.taskForces.headCandidates(req.actor, req.query),
     );
     app.post(
       '/api/prevention/task-forces/:id/dissolve',

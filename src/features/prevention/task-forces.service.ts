@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TaskForceView } from '../../contracts/prevention.ts';
+import type { TaskForceUser, TaskForceView } from '../../contracts/prevention.ts';
 import type { Tables } from '../../db/tables.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { recordAuditInTx } from '../audit/audit.repository.ts';
@@ -40,6 +40,7 @@ export function createTaskForcesService(deps: { db: Kysely<Tables>; now: () => D
       .selectFrom('task_forces as t')
       .leftJoin('regions as r', 'r.code', 't.region_code')
       .leftJoin('agencies as g', 'g.id', 't.agency_id')
+      .leftJoin('users as hu', 'hu.id', 't.head_user_id')
       .where(inRegion('t.region_code', regionRoot))
       .where('t.dissolved_on', 'is', null);
     if (agencyId !== null) q = q.where('t.agency_id', '=', agencyId);
@@ -58,6 +59,7 @@ export function createTaskForcesService(deps: { db: Kysely<Tables>; now: () => D
       dateText('t.decree_date').as('decree_date'),
       't.head_name',
       't.head_user_id',
+      'hu.display_name as head_user_name',
     ]);
     if (id) q = q.where('t.id', '=', id);
     const rows = await q.orderBy('t.region_code').orderBy('g.name').limit(2000).execute();
@@ -84,6 +86,7 @@ export function createTaskForcesService(deps: { db: Kysely<Tables>; now: () => D
       decreeDate: r.decree_date,
       headName: r.head_name,
       headUserId: r.head_user_id,
+      headUserName: r.head_user_name ?? null,
       members: members
         .filter((m) => m.task_force_id === r.id)
         .map((m) => ({ id: m.id, name: m.name, position: m.position, role: m.role, staffId: m.staff_id })),
@@ -226,5 +229,32 @@ export function createTaskForcesService(deps: { db: Kysely<Tables>; now: () => D
     });
   }
 
-  return { list: (actor: Actor) => views(actor), save, dissolve };
+  /**
+   * The users who may be linked as a task force's head: enabled users of role `taskforce` whose
+   * office lies in the actor's jurisdiction, of `agencyId` when given (a task-force head: only their
+   * own agency's). The same rule `validate` applies to `headUserId`.
+   */
+  async function headCandidates(actor: Actor, query: { agencyId?: string }): Promise<TaskForceUser[]> {
+    const scope = scopeFor(actor);
+    const agencyId = scope.agencyId ?? query.agencyId ?? null;
+    let q = db
+      .selectFrom('users as u')
+      .innerJoin('offices as o', 'o.id', 'u.office_id')
+      .leftJoin('agencies as g', 'g.id', 'u.agency_id')
+      .select(['u.id', 'u.display_name', 'u.agency_id', 'g.name as agency_name', 'o.name as office_name'])
+      .where('u.role', '=', 'taskforce')
+      .where('u.disabled_at', 'is', null)
+      .where(inRegion('o.region_code', scope.regionRoot));
+    if (agencyId) q = q.where('u.agency_id', '=', agencyId);
+    const rows = await q.orderBy('u.display_name').orderBy('u.id').limit(500).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name ?? null,
+      officeName: r.office_name,
+    }));
+  }
+
+  return { list: (actor: Actor) => views(actor), save, dissolve, headCandidates };
 }

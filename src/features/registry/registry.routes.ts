@@ -23,6 +23,7 @@ import {
 } from '../../contracts/registry.ts';
 import { DomainError, isDomainError } from '../../domain/errors.ts';
 import { STATUS_BY_CODE } from '../../http/error-handler.ts';
+import { readingMultipart } from '../../http/multipart.ts';
 import type { RegistryService } from './registry.service.ts';
 
 /** Largest import file accepted over HTTP (100,000 staff rows as CSV are about 15 MB). */
@@ -205,7 +206,7 @@ export const registryRoutes =
           throw new DomainError('VALIDATION', 'Berkas wajib dikirim / a file is required', [
             { field: 'file', message: 'unggah berkas CSV atau XLSX' },
           ]);
-        const data = await file.toBuffer();
+        const data = await readingMultipart(() => file.toBuffer());
         const opts = { actor: req.actor, kind: req.params.kind, data, dryRun: req.query.dryRun === 'true' };
         if (req.query.progress !== 'stream') return registry.importFile(opts);
         // NDJSON: progress lines as the import runs (at most ~4 a second), then the outcome.

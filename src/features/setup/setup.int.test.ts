@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn } from '../../../test/support/app.ts';
 import { openTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/database.ts';
 import { createAuthService } from '../auth/auth.service.ts';
@@ -108,5 +110,85 @@ describe('demo data', () => {
     expect(
       await database.db.selectFrom('agencies').select('id').where('id', '=', agency.id).executeTakeFirst(),
     ).toBeDefined();
+  });
+});
+
+describe('re-seeding after demo users worked', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp(database);
+  });
+  afterAll(() => app.close());
+
+  it('keeps the letters demo users issued, and their issuers, across seed --demo', async () => {
+    const cookie = await signIn(app, 'analis.balikpapan', DEMO_PASSWORD);
+    const issued = await app.inject({
+      method: 'POST',
+      url: '/api/prevention/letters',
+      headers: { cookie },
+      payload: {
+        recipientKind: 'party',
+        recipientName: 'Partai Uji Seed',
+        regionCode: '64.71',
+        subject: 'Imbauan netralitas ASN',
+        body: 'Dengan hormat, kami mengimbau seluruh ASN menjaga netralitas.',
+      },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const letter = issued.json() as { id: string; number: string };
+    // A case letter too: an invitation to clarification on a demo case (removed by the re-seed),
+    // by the Banjarmasin analyst.
+    const demoCase = await database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('status', '=', 'klarifikasi')
+      .where('number', 'like', 'D%')
+      .executeTakeFirstOrThrow();
+    const invited = await app.inject({
+      method: 'POST',
+      url: `/api/cases/${demoCase.id}/actions`,
+      headers: { cookie: await signIn(app, 'analis.banjarmasin', DEMO_PASSWORD) },
+      payload: {
+        action: 'invite_clarification',
+        payload: {
+          partyName: 'Kepala sekolah (terlapor)',
+          scheduledAt: 'Senin, 2 Desember 2024, 09.00 WITA',
+          place: 'Kantor Bawaslu Kota Banjarmasin',
+        },
+      },
+    });
+    expect(invited.statusCode, invited.body).toBe(200);
+    const issuers = (
+      await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', 'in', ['analis.balikpapan', 'analis.banjarmasin'])
+        .execute()
+    ).map((u) => u.id);
+    const register = () =>
+      database.db
+        .selectFrom('issued_letters')
+        .select(['number', 'series', 'issued_by'])
+        .where('issued_by', 'in', issuers)
+        .orderBy('number')
+        .execute();
+    const before = await register();
+    expect(before.map((l) => l.series).sort()).toEqual(['imbauan', 'undangan-klarifikasi']);
+
+    await seedDemo(database.db);
+
+    // The register still holds both letters, issued by the same users; the analyst can still sign
+    // in and download the appeal letter.
+    expect(await register()).toEqual(before);
+    expect(before.map((l) => l.number)).toContain(letter.number);
+    const again = await signIn(app, 'analis.balikpapan', DEMO_PASSWORD);
+    const pdf = await app.inject({
+      url: `/api/prevention/letters/${letter.id}/pdf`,
+      headers: { cookie: again },
+    });
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // The old session ended: the re-seed resets the demo accounts.
+    expect((await app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 });

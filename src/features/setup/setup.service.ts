@@ -7,7 +7,7 @@ import { seedAnalyticsDemoInTx } from './demo/analytics.ts';
 import { removeDemoCases, seedDemoCases } from './demo/cases.ts';
 import { removeMonitoringDemoInTx, seedMonitoringDemo } from './demo/monitoring.ts';
 import { removePreventionDemoInTx, seedPreventionDemo } from './demo/prevention.ts';
-import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
+import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 
 const DEMO_PACK_FILES = ['pilpres-2024.json', 'pilkada-kota-balikpapan-2024.json'];
 
@@ -37,24 +37,110 @@ const readPack = (file: string) =>
     region_code: string;
   };
 
+/**
+ * Removes what a previous demo seed created, except its users and its offices: those keep their ids
+ * (`upsertDemoUsersInTx`, `demoOfficeInTx`), because what people did while trying the demo refers to
+ * them — letters in the register (`issued_letters.issued_by`, `office_id`), audit events, reviews,
+ * custody events — and stays attributed to the same user after a re-seed.
+ */
 async function removeDemoInTx(tx: Transaction<Tables>, m: DemoManifest): Promise<void> {
   await removeDemoCases(tx, m.userIds);
   await removeMonitoringDemoInTx(tx);
-  // Users first: a task-force head refers to an agency.
-  if (m.userIds.length) await tx.deleteFrom('users').where('id', 'in', m.userIds).execute();
   if (m.accountIds.length) await tx.deleteFrom('social_accounts').where('id', 'in', m.accountIds).execute();
   if (m.agencyIds.length) {
+    // A task-force head's link to a demo agency about to go (the demo's own are linked again).
+    await tx.updateTable('users').set({ agency_id: null }).where('agency_id', 'in', m.agencyIds).execute();
     await tx.deleteFrom('staff').where('agency_id', 'in', m.agencyIds).execute();
     await tx.deleteFrom('agencies').where('id', 'in', m.agencyIds).execute();
   }
-  if (m.officeIds.length) await tx.deleteFrom('offices').where('id', 'in', m.officeIds).execute();
   if (m.packIds.length) await tx.deleteFrom('election_packs').where('id', 'in', m.packIds).execute();
+}
+
+/** A named demo office (not a Bawaslu office of the region list): the one a previous seed made, or a new one. */
+async function demoOfficeInTx(tx: Transaction<Tables>, o: { name: string; regionCode: string }) {
+  const existing = await tx
+    .selectFrom('offices')
+    .select('id')
+    .where('name', '=', o.name)
+    .where('region_code', '=', o.regionCode)
+    .executeTakeFirst();
+  return (
+    existing ??
+    (await tx
+      .insertInto('offices')
+      .values({ name: o.name, region_code: o.regionCode })
+      .returning('id')
+      .executeTakeFirstOrThrow())
+  );
+}
+
+/**
+ * The demo users, by username: a user the previous demo seed created (`previousIds`) is reset in
+ * place — same id; role, office, agency and the demo password again; lock, second factor, sessions
+ * and recovery codes cleared — and a missing one is created. A user of an earlier demo data set that
+ * this one no longer has is disabled, not deleted. A non-demo user with a demo username is never
+ * taken over (the insert then fails on the unique username, as before).
+ */
+async function upsertDemoUsersInTx(
+  tx: Transaction<Tables>,
+  users: DemoData['users'],
+  ids: { previousIds: string[]; officeIdByKey: Map<string, string>; agencyIdByKey: Map<string, string> },
+  passwordHash: string,
+): Promise<Map<string, string>> {
+  const previous = new Map(
+    ids.previousIds.length
+      ? (
+          await tx.selectFrom('users').select(['id', 'username']).where('id', 'in', ids.previousIds).execute()
+        ).map((u) => [u.username, u.id])
+      : [],
+  );
+  const idByUsername = new Map<string, string>();
+  for (const u of users) {
+    const values = {
+      display_name: u.displayName,
+      email: u.email,
+      role: u.role,
+      office_id: ids.officeIdByKey.get(u.officeKey)!,
+      agency_id: u.agencyKey ? ids.agencyIdByKey.get(u.agencyKey)! : null,
+      password_hash: passwordHash,
+      password_changed_at: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      failed_logins: 0,
+      locked_until: null,
+      disabled_at: null,
+    };
+    const id = previous.get(u.username);
+    if (id) {
+      await tx.updateTable('users').set(values).where('id', '=', id).execute();
+      idByUsername.set(u.username, id);
+    } else {
+      const row = await tx
+        .insertInto('users')
+        .values({ username: u.username, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      idByUsername.set(u.username, row.id);
+    }
+  }
+  const reset = [...previous.values()];
+  if (reset.length) {
+    await tx.deleteFrom('sessions').where('user_id', 'in', reset).execute();
+    await tx.deleteFrom('user_recovery_codes').where('user_id', 'in', reset).execute();
+  }
+  const retired = [...previous].filter(([username]) => !idByUsername.has(username)).map(([, id]) => id);
+  if (retired.length)
+    await tx.updateTable('users').set({ disabled_at: new Date() }).where('id', 'in', retired).execute();
+  return idByUsername;
 }
 
 /**
  * (Re-)creates the fictional demo data set in one transaction: removes what a previous demo seed
- * created, then inserts offices, agencies with units, users (password `demo-netra-2024`; the
- * task-force head linked to their agency), staff, social accounts and the two demo election packs.
+ * created (its users and offices are kept and reset, see `removeDemoInTx`), then inserts offices,
+ * agencies with units, users (password `demo-netra-2024`; the task-force head linked to their
+ * agency), staff, social accounts and the two demo election packs.
  */
 export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
   const data = buildDemoData();
@@ -69,15 +155,11 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
     if (previous) await removeDemoInTx(tx, previous.value as DemoManifest);
 
     const officeIdByKey = new Map<string, string>();
-    const createdOffices: string[] = [];
+    const namedOffices: string[] = [];
     for (const o of data.offices) {
       if (o.name) {
-        const row = await tx
-          .insertInto('offices')
-          .values({ name: o.name, region_code: o.regionCode })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        createdOffices.push(row.id);
+        const row = await demoOfficeInTx(tx, { name: o.name, regionCode: o.regionCode });
+        namedOffices.push(row.id);
         officeIdByKey.set(o.key, row.id);
       } else {
         const row = await tx
@@ -107,21 +189,13 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       for (const u of units) unitIdByKey.set(`${a.key}/${u.name}`, u.id);
     }
 
-    const users = await tx
-      .insertInto('users')
-      .values(
-        data.users.map((u) => ({
-          username: u.username,
-          display_name: u.displayName,
-          email: u.email,
-          role: u.role,
-          office_id: officeIdByKey.get(u.officeKey)!,
-          agency_id: u.agencyKey ? agencyIdByKey.get(u.agencyKey)! : null,
-          password_hash: passwordHash,
-        })),
-      )
-      .returning('id')
-      .execute();
+    const previousUserIds = (previous?.value as DemoManifest | undefined)?.userIds ?? [];
+    const userIdByUsername = await upsertDemoUsersInTx(
+      tx,
+      data.users,
+      { previousIds: previousUserIds, officeIdByKey, agencyIdByKey },
+      passwordHash,
+    );
 
     const staffIdByKey = new Map<string, string>();
     for (let i = 0; i < data.staff.length; i += 200) {
@@ -178,7 +252,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
       officeIdByKey,
       agencyIdByKey,
       staffIdByKey,
-      userIdByUsername: new Map(data.users.map((u, i) => [u.username, users[i]!.id])),
+      userIdByUsername,
     });
     await seedDemoCases(tx);
 
@@ -186,8 +260,8 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
     const manifest: DemoManifest = {
       agencyIds: [...agencyIdByKey.values()],
       accountIds: accounts.map((a) => a.id),
-      userIds: users.map((u) => u.id),
-      officeIds: createdOffices,
+      userIds: [...userIdByUsername.values()],
+      officeIds: namedOffices,
       packIds: packs.map((p) => p.id),
     };
     await tx
@@ -202,7 +276,7 @@ export async function seedDemo(db: Kysely<Tables>): Promise<SeedSummary> {
     });
     return {
       offices: data.offices.length,
-      users: users.length,
+      users: userIdByUsername.size,
       agencies: data.agencies.length,
       staff: data.staff.length,
       accounts: data.accounts.length,

@@ -251,13 +251,9 @@ export async function removeDemoCases(tx: Transaction<Tables>, userIds: string[]
     ]),
   ];
   await tx.deleteFrom('notifications').where('user_id', 'in', userIds).execute();
-  await tx.deleteFrom('issued_letters').where('issued_by', 'in', userIds).execute();
+  // The letters issued on these cases stay in the register (`issued_letters`): numbers once issued
+  // are history, and the demo users who issued them keep their ids across a re-seed.
   if (ids.length) {
-    await tx
-      .deleteFrom('issued_letters')
-      .where('subject_type', '=', 'case')
-      .where('subject_id', 'in', ids)
-      .execute();
     for (const t of ['case_deadlines', 'case_parties', 'case_evidence', 'case_events'] as const)
       await tx.deleteFrom(t).where('case_id', 'in', ids).execute();
     await tx
@@ -268,10 +264,4 @@ export async function removeDemoCases(tx: Transaction<Tables>, userIds: string[]
     await tx.deleteFrom('cases').where('id', 'in', ids).execute();
   }
   await tx.deleteFrom('supervision_reports').where('created_by', 'in', userIds).execute();
-  await tx.updateTable('holidays').set({ updated_by: null }).where('updated_by', 'in', userIds).execute();
-  await tx
-    .updateTable('violation_forms')
-    .set({ updated_by: null })
-    .where('updated_by', 'in', userIds)
-    .execute();
 }

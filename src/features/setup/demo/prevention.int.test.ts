@@ -65,6 +65,7 @@ describe('prevention demo data', () => {
       .select('created_by')
       .where('id', '=', own.id)
       .executeTakeFirstOrThrow();
-    expect(kept.created_by).toBeNull();
+    // The analyst is the same user after the re-seed: the campaign stays theirs.
+    expect(kept.created_by).toBe(analyst.id);
   });
 });

@@ -128,47 +128,14 @@ Pelibatan pihak-pihak tersebut merupakan pelanggaran yang dapat dikenai sanksi s
 
 /**
  * Removes the prevention demo data, and loosens what other prevention records hold on the demo
- * agencies, staff and users about to be removed (signatures of demo staff, links to demo agencies
- * are deleted; "created by" a demo user becomes empty), so `seed --demo` can re-create the demo
- * after people tried it out.
+ * agencies and staff about to be removed (signatures of demo staff, links to demo agencies are
+ * deleted), so `seed --demo` can re-create the demo after people tried it out. Demo users keep their
+ * ids across a re-seed, so what they recorded stays attributed to them.
  */
 export async function removePreventionDemoInTx(
   tx: Transaction<Tables>,
-  demo: { agencyIds: string[]; userIds: string[] } = { agencyIds: [], userIds: [] },
+  demo: { agencyIds: string[] } = { agencyIds: [] },
 ): Promise<void> {
-  if (demo.userIds.length) {
-    const users = demo.userIds;
-    await tx
-      .updateTable('prevention_activities')
-      .set({ created_by: null })
-      .where('created_by', 'in', users)
-      .execute();
-    await tx
-      .updateTable('prevention_files')
-      .set({ uploaded_by: null })
-      .where('uploaded_by', 'in', users)
-      .execute();
-    await tx
-      .updateTable('appeal_letters')
-      .set({ created_by: null })
-      .where('created_by', 'in', users)
-      .execute();
-    await tx
-      .updateTable('pledge_campaigns')
-      .set({ created_by: null })
-      .where('created_by', 'in', users)
-      .execute();
-    await tx
-      .updateTable('pledge_signatures')
-      .set({ recorded_by: null })
-      .where('recorded_by', 'in', users)
-      .execute();
-    await tx
-      .updateTable('task_forces')
-      .set({ head_user_id: null })
-      .where('head_user_id', 'in', users)
-      .execute();
-  }
   if (demo.agencyIds.length) {
     const agencies = demo.agencyIds;
     const staff = tx.selectFrom('staff').select('id').where('agency_id', 'in', agencies);

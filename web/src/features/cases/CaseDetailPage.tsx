@@ -21,28 +21,8 @@ import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { useCase, useUploadEvidence } from './api.ts';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { codeLabel, eventDetails, placeLabel } from './labels.ts';
 import { useT } from './useT.ts';
-
-/** What the timeline shows of an event's payload (documents and decisions, not internals). */
-const SHOWN = [
-  'reason',
-  'outcome',
-  'sanctionRecommended',
-  'sanction',
-  'imposedOn',
-  'decreeNumber',
-  'letterNumber',
-  'partyName',
-  'statement',
-  'conclusion',
-  'text',
-  'to',
-  'intoCaseNumber',
-  'caseNumber',
-  'toOfficeName',
-  'number',
-  'description',
-];
 
 /** One case: facts, statutory deadlines, the steps the signed-in role may take, timeline, documents, evidence, parties. */
 export function CaseDetailPage() {
@@ -146,7 +126,7 @@ export function CaseDetailPage() {
                 [t('cases.agency'), d.agencyName ?? '-'],
                 [t('cases.region'), d.regionName ?? d.regionCode],
                 [t('cases.office'), d.officeName],
-                [t('cases.place'), d.place ?? '-'],
+                [t('cases.place'), placeLabel(t, d.place, d.origin)],
                 [t('cases.occurredOn'), d.occurredOn ?? '-'],
                 [t('cases.knownOn'), d.knownOn],
                 [t('cases.category'), d.category ? t(`cases.categories.${d.category}`) : '-'],
@@ -155,9 +135,7 @@ export function CaseDetailPage() {
                 [t('cases.forwardedTo'), d.forwardedTo ?? '-'],
                 [
                   t('cases.sanctionRecommended'),
-                  d.sanctionRecommended
-                    ? t(`cases.sanctions.${d.sanctionRecommended}`, { defaultValue: d.sanctionRecommended })
-                    : '-',
+                  d.sanctionRecommended ? codeLabel(t, 'sanctions', d.sanctionRecommended) : '-',
                 ],
                 [
                   t('cases.sanctionImposed'),
@@ -295,9 +273,9 @@ export function CaseDetailPage() {
               <Text fz="xs" c="dimmed">
                 {new Date(e.at).toLocaleString()} · {e.actorName ?? '-'}
               </Text>
-              {SHOWN.filter((k) => e.payload[k] !== undefined && e.payload[k] !== '').map((k) => (
-                <Text key={k} fz="sm">
-                  {t(`cases.fields.${k}`)}: {String(e.payload[k])}
+              {eventDetails(t, e.payload).map((line) => (
+                <Text key={line.field} fz="sm">
+                  {line.label}: {line.value}
                 </Text>
               ))}
             </Timeline.Item>

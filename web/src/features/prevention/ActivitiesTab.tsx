@@ -5,6 +5,7 @@ import {
   Card,
   FileButton,
   Group,
+  Modal,
   NumberInput,
   Select,
   Stack,
@@ -30,7 +31,14 @@ export function ActivitiesTab({ canWrite }: { canWrite: boolean }) {
   const kinds = ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`prevention.kinds.${k}`) }));
   return (
     <Stack gap="md">
-      {canWrite && <ActivityForm />}
+      {canWrite && (
+        <Card withBorder>
+          <Title order={2} fz={18} mb="sm">
+            {t('prevention.activities.new')}
+          </Title>
+          <ActivityForm />
+        </Card>
+      )}
       <Group>
         <Select
           label={t('prevention.activities.filterKind')}
@@ -50,100 +58,107 @@ export function ActivitiesTab({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-function ActivityForm() {
+/** Records an activity, or edits `initial` (then `onDone` is called once saved). */
+function ActivityForm({ initial, onDone }: { initial?: ActivityView; onDone?: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const save = useSaveActivity();
   const [form, setForm] = useState({
-    kind: 'sosialisasi' as (typeof ACTIVITY_KINDS)[number],
-    title: '',
-    description: '',
-    heldOn: today(),
-    location: '',
-    regionCode: me.office.regionCode === '00' ? '' : me.office.regionCode,
-    participants: 0,
-    agencyIds: [] as string[],
+    kind: initial?.kind ?? ('sosialisasi' as (typeof ACTIVITY_KINDS)[number]),
+    title: initial?.title ?? '',
+    description: initial?.description ?? '',
+    heldOn: initial?.heldOn ?? today(),
+    location: initial?.location ?? '',
+    regionCode: initial?.regionCode ?? (me.office.regionCode === '00' ? '' : me.office.regionCode),
+    participants: initial?.participants ?? 0,
+    agencyIds: initial?.agencies.map((g) => g.id) ?? ([] as string[]),
   });
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
   return (
-    <Card withBorder>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { input: { ...form, description: form.description || null, location: form.location || null } },
-            { onSuccess: () => setForm((f) => ({ ...f, title: '', description: '', participants: 0 })) },
-          );
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} fz={18}>
-            {t('prevention.activities.new')}
-          </Title>
-          <Group grow align="flex-start">
-            <Select
-              label={t('prevention.activities.kind')}
-              data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`prevention.kinds.${k}`) }))}
-              value={form.kind}
-              onChange={(v) => v && set('kind', v as typeof form.kind)}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={t('prevention.activities.heldOn')}
-              type="date"
-              required
-              value={form.heldOn}
-              onChange={(e) => set('heldOn', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('prevention.regionCode')}
-              description={t('prevention.regionCodeHint')}
-              required
-              value={form.regionCode}
-              onChange={(e) => set('regionCode', e.currentTarget.value.trim())}
-            />
-          </Group>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(
+          {
+            id: initial?.id,
+            input: { ...form, description: form.description || null, location: form.location || null },
+          },
+          {
+            onSuccess: () =>
+              onDone ? onDone() : setForm((f) => ({ ...f, title: '', description: '', participants: 0 })),
+          },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <Select
+            label={t('prevention.activities.kind')}
+            data={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`prevention.kinds.${k}`) }))}
+            value={form.kind}
+            onChange={(v) => v && set('kind', v as typeof form.kind)}
+            allowDeselect={false}
+          />
           <TextInput
-            label={t('prevention.activities.title')}
+            label={t('prevention.activities.heldOn')}
+            type="date"
             required
-            value={form.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
+            value={form.heldOn}
+            onChange={(e) => set('heldOn', e.currentTarget.value)}
           />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('prevention.activities.location')}
-              value={form.location}
-              onChange={(e) => set('location', e.currentTarget.value)}
-            />
-            <NumberInput
-              label={t('prevention.activities.participants')}
-              min={0}
-              value={form.participants}
-              onChange={(v) => set('participants', Number(v) || 0)}
-            />
-          </Group>
-          <AgenciesPicker
-            label={t('prevention.activities.agencies')}
-            value={form.agencyIds}
-            onChange={(v) => set('agencyIds', v)}
+          <TextInput
+            label={t('prevention.regionCode')}
+            description={t('prevention.regionCodeHint')}
+            required
+            value={form.regionCode}
+            onChange={(e) => set('regionCode', e.currentTarget.value.trim())}
           />
-          <Textarea
-            label={t('prevention.activities.description')}
-            autosize
-            minRows={2}
-            value={form.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
+        </Group>
+        <TextInput
+          label={t('prevention.activities.title')}
+          required
+          value={form.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+        />
+        <Group grow align="flex-start">
+          <TextInput
+            label={t('prevention.activities.location')}
+            value={form.location}
+            onChange={(e) => set('location', e.currentTarget.value)}
           />
-          <MutationError error={save.error} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {t('prevention.save')}
+          <NumberInput
+            label={t('prevention.activities.participants')}
+            min={0}
+            value={form.participants}
+            onChange={(v) => set('participants', Number(v) || 0)}
+          />
+        </Group>
+        <AgenciesPicker
+          label={t('prevention.activities.agencies')}
+          value={form.agencyIds}
+          onChange={(v) => set('agencyIds', v)}
+        />
+        <Textarea
+          label={t('prevention.activities.description')}
+          autosize
+          minRows={2}
+          value={form.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+        />
+        <MutationError error={save.error} />
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('prevention.save')}
+          </Button>
+          {onDone && (
+            <Button variant="subtle" onClick={onDone}>
+              {t('prevention.cancel')}
             </Button>
-            {save.isSuccess && <Text c="green">{t('prevention.saved')}</Text>}
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+          )}
+          {!onDone && save.isSuccess && <Text c="green">{t('prevention.saved')}</Text>}
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -151,8 +166,9 @@ function ActivityCard({ activity: a, canWrite }: { activity: ActivityView; canWr
   const { t } = useTranslation();
   const attendance = useUpload(AttendanceResult);
   const files = useUpload(ActivityView);
+  const [editing, setEditing] = useState(false);
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="activity">
       <Stack gap={6}>
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
@@ -192,8 +208,21 @@ function ActivityCard({ activity: a, canWrite }: { activity: ActivityView; canWr
             ))}
           </Group>
         )}
+        {editing && (
+          <Modal
+            opened
+            onClose={() => setEditing(false)}
+            title={t('prevention.activities.editTitle')}
+            size="lg"
+          >
+            <ActivityForm initial={a} onDone={() => setEditing(false)} />
+          </Modal>
+        )}
         {canWrite && (
           <Group gap="sm">
+            <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+              {t('prevention.edit')}
+            </Button>
             <FileButton
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(file) =>

@@ -14,6 +14,7 @@ import {
   PublicCampaign,
   PublicSignResult,
   type TaskForceInput,
+  TaskForceUser,
   TaskForceView,
   TemplateView,
 } from '../../../../src/contracts/prevention.ts';
@@ -202,6 +203,26 @@ export function useSaveTaskForce() {
     onSuccess: invalidate,
   });
 }
+
+export function useDissolveTaskForce() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, on }: { id: string; on: string }) =>
+      apiRequest(`/api/prevention/task-forces/${id}/dissolve`, { method: 'POST', body: { on } }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Users of role `taskforce` in the actor's jurisdiction who may be linked as a task force's head. */
+export const useTaskForceUsers = (agencyId: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'task-force-users', agencyId],
+    queryFn: ({ signal }) =>
+      apiRequest(`/api/prevention/task-force-users${qs({ agencyId: agencyId ?? undefined })}`, {
+        schema: z.array(TaskForceUser),
+        signal,
+      }),
+  });
 
 /** Coverage figures, refetched every 15 seconds (pledges come in live). */
 export const useCoverage = (regionCode?: string) =>
