@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010-analytics.ts';
 import * as m0011 from './migrations/0011-registry.ts';
 import * as m0012 from './migrations/0012-connectors.ts';
 import * as m0013 from './migrations/0013-letters.ts';
+import * as m0014 from './migrations/0014-analytics-position.ts';
 import type { Tables } from './tables.ts';
 
 /** Every migration, in order. Names are stable once released: never rename or edit one, add a new one. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-registry': m0011,
   '0012-connectors': m0012,
   '0013-letters': m0013,
+  '0014-analytics-position': m0014,
 };
 
 /**

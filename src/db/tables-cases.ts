@@ -21,6 +21,8 @@ export type CasesTable = {
   region_code: string;
   agency_id: Opt<string>;
   staff_id: Opt<string>;
+  /** Filled by a trigger from the linked staff member (migration 0014); never written by code. */
+  position_type: Generated<string | null>;
   origin: CaseOrigin;
   /** The supervision report, alert or report the case was opened from. */
   origin_id: string;

@@ -65,6 +65,8 @@ export type AlertsTable = {
   region_code: Nullable<string>;
   agency_id: Nullable<string>;
   staff_id: Nullable<string>;
+  /** Filled by a trigger from the linked staff member (migration 0014); never written by code. */
+  position_type: Generated<string | null>;
   stage_code: Nullable<string>;
   account_id: Nullable<string>;
   assigned_to: Nullable<string>;

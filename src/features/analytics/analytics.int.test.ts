@@ -170,6 +170,39 @@ describe('alerts (monitoring tables)', () => {
   });
 });
 
+describe('position type kept on alerts (migration 0014)', () => {
+  it('is the linked staff member’s position when linked, kept when the position changes later, renewed on a new link', async () => {
+    const first = cityStaffIds[0]!;
+    const second = cityStaffIds[1]!;
+    await sql`UPDATE staff SET position_type = 'fungsional' WHERE id = ${second}`.execute(database.db);
+    await makeAlert({
+      status: 'dismissed',
+      regionCode: '62.71',
+      createdAt: '2026-03-01T00:00:00Z',
+      staffId: first,
+    });
+    const read = async () =>
+      (
+        await sql<{ position_type: string | null }>`
+          SELECT position_type FROM alerts WHERE created_at = '2026-03-01T00:00:00Z'`.execute(database.db)
+      ).rows[0]!.position_type;
+    expect(await read()).toBe('pelaksana');
+    await sql`UPDATE staff SET position_type = 'jpt' WHERE id = ${first}`.execute(database.db);
+    expect(await read()).toBe('pelaksana');
+    await sql`UPDATE alerts SET staff_id = ${second} WHERE created_at = '2026-03-01T00:00:00Z'`.execute(
+      database.db,
+    );
+    expect(await read()).toBe('fungsional');
+    await sql`UPDATE alerts SET staff_id = NULL WHERE created_at = '2026-03-01T00:00:00Z'`.execute(
+      database.db,
+    );
+    expect(await read()).toBeNull();
+    await sql`UPDATE staff SET position_type = 'pelaksana' WHERE id IN (${first}, ${second})`.execute(
+      database.db,
+    );
+  });
+});
+
 describe('cases, reports and prevention (their features’ tables)', () => {
   it('counts cases by state, sanctions follow-up, overdue deadlines, reports, and prevention coverage', async () => {
     const office = await database.db

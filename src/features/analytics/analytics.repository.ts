@@ -211,33 +211,61 @@ export async function reportsByDay(db: Db, root: string, p: Period) {
   return rows.map((r) => ({ date: r.date, total: n(r.total) }));
 }
 
-export type Dimension = 'stage' | 'category' | 'position' | 'agencyKind';
+export const DIMENSIONS = ['stage', 'category', 'position', 'agencyKind'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export type Breakdowns = Record<Dimension, { key: string; count: number }[]>;
 
-/** The SQL of a breakdown key over a table aliased `t` (alerts or cases). */
-const dimension = (d: Dimension) =>
-  ({
-    stage: sql`coalesce(t.stage_code, '-')`,
-    category: sql`coalesce(t.category, '-')`,
-    position: sql`coalesce((SELECT s.position_type FROM staff s WHERE s.id = t.staff_id), '-')`,
-    agencyKind: sql`coalesce((SELECT a.kind FROM agencies a WHERE a.id = t.agency_id), '-')`,
-  })[d];
-
-/** Confirmed alerts in the period by a dimension. */
-export async function confirmedAlertsBy(db: Db, root: string, p: Period, d: Dimension) {
-  const { rows } = await sql<{ key: string; count: string }>`
-    SELECT ${dimension(d)} AS key, count(*) AS count FROM alerts t
-    WHERE ${inScope('t.region_code', root)} AND t.status = 'confirmed' AND ${inPeriod('t.created_at', p)}
-    GROUP BY 1`.execute(db);
-  return rows.map((r) => ({ key: r.key, count: n(r.count) }));
+/**
+ * Counts by stage, category, position type and agency kind in one pass over the rows (grouping
+ * sets), as the dashboard shows them. The position type is the one kept on the row (migration
+ * 0014), not read from `staff` per row.
+ */
+async function breakdowns(db: Db, rows: RawBuilder<unknown>): Promise<Breakdowns> {
+  const { rows: out } = await sql<{
+    stage: string | null;
+    category: string | null;
+    position: string | null;
+    kind: string | null;
+    g: number;
+    count: string;
+  }>`
+    SELECT stage, category, position, kind, GROUPING(stage, category, position, kind) AS g, count(*) AS count
+    FROM (${rows}) AS x
+    GROUP BY GROUPING SETS ((stage), (category), (position), (kind))`.execute(db);
+  const result: Breakdowns = { stage: [], category: [], position: [], agencyKind: [] };
+  // GROUPING(...) has a bit set for every column *not* grouped in the row's set (first column = 8).
+  const byBits: Record<number, [Dimension, 'stage' | 'category' | 'position' | 'kind']> = {
+    7: ['stage', 'stage'],
+    11: ['category', 'category'],
+    13: ['position', 'position'],
+    14: ['agencyKind', 'kind'],
+  };
+  for (const r of out) {
+    const at = byBits[Number(r.g)];
+    if (at) result[at[0]].push({ key: r[at[1]] ?? '-', count: n(r.count) });
+  }
+  return result;
 }
 
-/** Cases opened in the period by a dimension. */
-export async function casesBy(db: Db, root: string, p: Period, d: Dimension) {
-  const { rows } = await sql<{ key: string; count: string }>`
-    SELECT ${dimension(d)} AS key, count(*) AS count FROM cases t
-    WHERE ${inScope('t.region_code', root)} AND ${inPeriod('t.opened_at', p)}
-    GROUP BY 1`.execute(db);
-  return rows.map((r) => ({ key: r.key, count: n(r.count) }));
+const breakdownColumns = sql`coalesce(t.stage_code, '-') AS stage, coalesce(t.category, '-') AS category,
+  coalesce(t.position_type, '-') AS position, coalesce(a.kind, '-') AS kind`;
+
+/** Confirmed alerts in the period by stage, category, position type and agency kind. */
+export async function confirmedAlertBreakdowns(db: Db, root: string, p: Period): Promise<Breakdowns> {
+  return breakdowns(
+    db,
+    sql`SELECT ${breakdownColumns} FROM alerts t LEFT JOIN agencies a ON a.id = t.agency_id
+        WHERE ${inScope('t.region_code', root)} AND t.status = 'confirmed' AND ${inPeriod('t.created_at', p)}`,
+  );
+}
+
+/** Cases opened in the period by stage, category, position type and agency kind. */
+export async function caseBreakdowns(db: Db, root: string, p: Period): Promise<Breakdowns> {
+  return breakdowns(
+    db,
+    sql`SELECT ${breakdownColumns} FROM cases t LEFT JOIN agencies a ON a.id = t.agency_id
+        WHERE ${inScope('t.region_code', root)} AND ${inPeriod('t.opened_at', p)}`,
+  );
 }
 
 export async function casesByAgency(db: Db, root: string, p: Period) {

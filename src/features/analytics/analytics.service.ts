@@ -170,10 +170,10 @@ export function createAnalyticsService({
       sources.cases ? repo.casesByDay(db, root, period) : none,
       sources.reports ? repo.reportsByDay(db, root, period) : none,
     ]);
-    const dims = ['stage', 'category', 'position', 'agencyKind'] as const;
+    const noBreakdowns: repo.Breakdowns = { stage: [], category: [], position: [], agencyKind: [] };
     const [alertDims, caseDims] = await Promise.all([
-      Promise.all(dims.map((d) => (sources.alerts ? repo.confirmedAlertsBy(db, root, period, d) : none))),
-      Promise.all(dims.map((d) => (sources.cases ? repo.casesBy(db, root, period, d) : none))),
+      sources.alerts ? repo.confirmedAlertBreakdowns(db, root, period) : noBreakdowns,
+      sources.cases ? repo.caseBreakdowns(db, root, period) : noBreakdowns,
     ]);
 
     const r = {
@@ -283,10 +283,10 @@ export function createAnalyticsService({
       },
       casesByStatus: casesStatus,
       trend: days,
-      byStage: breakdown(alertDims[0]!, caseDims[0]!),
-      byCategory: breakdown(alertDims[1]!, caseDims[1]!),
-      byPositionType: breakdown(alertDims[2]!, caseDims[2]!),
-      byAgencyKind: breakdown(alertDims[3]!, caseDims[3]!),
+      byStage: breakdown(alertDims.stage, caseDims.stage),
+      byCategory: breakdown(alertDims.category, caseDims.category),
+      byPositionType: breakdown(alertDims.position, caseDims.position),
+      byAgencyKind: breakdown(alertDims.agencyKind, caseDims.agencyKind),
       kerawanan: score(
         regionInput(root, (x) => x.total),
         kerawananLevelOf(root),
