@@ -148,33 +148,38 @@ export function createAnalyticsService({
     ]);
     const s = conf.value;
     const none = Promise.resolve([] as never[]);
-    const [staff, alerts, cases, reports, prevention, history] = await Promise.all([
-      repo.staffByRegion(db, root),
-      sources.alerts ? repo.alertsByRegion(db, root, period) : none,
-      sources.cases
-        ? repo.casesByRegion(db, root, period, {
-            now: now(),
-            fallbackBefore: overdueBefore,
-            deadlines: caseDeadlines,
-          })
-        : none,
-      sources.reports ? repo.reportsByRegion(db, root, period, weekStart) : none,
-      sources.prevention
-        ? repo.preventionByRegion(db, root, activitiesSince, to)
-        : Promise.resolve({ pledged: [], taskForces: [] as string[], activities: [] }),
-      election ? repo.historyByRegion(db, root, election) : none,
-    ]);
-    const [casesStatus, alertDays, caseDays, reportDays] = await Promise.all([
-      sources.cases ? repo.casesByStatus(db, root, period) : none,
-      sources.alerts ? repo.alertsByDay(db, root, period) : none,
-      sources.cases ? repo.casesByDay(db, root, period) : none,
-      sources.reports ? repo.reportsByDay(db, root, period) : none,
-    ]);
+    // Every figure at once (one round of queries on the pool): the agencies' figures too.
     const noBreakdowns: repo.Breakdowns = { stage: [], category: [], position: [], agencyKind: [] };
-    const [alertDims, caseDims] = await Promise.all([
+    const agencyData = fetchAgencyData({ root, period, sources, election });
+    const breakdowns = Promise.all([
       sources.alerts ? repo.confirmedAlertBreakdowns(db, root, period) : noBreakdowns,
       sources.cases ? repo.caseBreakdowns(db, root, period) : noBreakdowns,
     ]);
+    // Awaited below; a failure meanwhile must not be an unhandled rejection (it is thrown there).
+    agencyData.catch(() => {});
+    breakdowns.catch(() => {});
+    const [staff, alerts, cases, reports, prevention, history, casesStatus, alertDays, caseDays, reportDays] =
+      await Promise.all([
+        repo.staffByRegion(db, root),
+        sources.alerts ? repo.alertsByRegion(db, root, period) : none,
+        sources.cases
+          ? repo.casesByRegion(db, root, period, {
+              now: now(),
+              fallbackBefore: overdueBefore,
+              deadlines: caseDeadlines,
+            })
+          : none,
+        sources.reports ? repo.reportsByRegion(db, root, period, weekStart) : none,
+        sources.prevention
+          ? repo.preventionByRegion(db, root, activitiesSince, to)
+          : Promise.resolve({ pledged: [], taskForces: [] as string[], activities: [] }),
+        election ? repo.historyByRegion(db, root, election) : none,
+        sources.cases ? repo.casesByStatus(db, root, period) : none,
+        sources.alerts ? repo.alertsByDay(db, root, period) : none,
+        sources.cases ? repo.casesByDay(db, root, period) : none,
+        sources.reports ? repo.reportsByDay(db, root, period) : none,
+      ]);
+    const [alertDims, caseDims] = await breakdowns;
 
     const r = {
       staff: rollUp(staff, childLength, (x) => x.staff),
@@ -233,11 +238,8 @@ export function createAnalyticsService({
       };
     });
 
-    const agencies = await agencyRows({
-      root,
-      period,
-      sources,
-      election,
+    const agencies = agencyRows({
+      data: await agencyData,
       s,
       packs,
       to,
@@ -296,18 +298,13 @@ export function createAnalyticsService({
     };
   }
 
-  /** Kerawanan of the agencies in scope with staff or incidents; the highest TOP_AGENCIES. */
-  async function agencyRows(o: {
+  /** The figures per agency in scope (queried with the region figures). */
+  async function fetchAgencyData(o: {
     root: string;
     period: repo.Period;
     sources: repo.Sources;
     election: string | null;
-    s: KerawananSettings;
-    packs: PackCalendar[];
-    to: string;
-    activities: { code: string; count: number }[];
-    score: (input: KerawananInput, level: KerawananLevel) => KerawananView;
-  }): Promise<AgencyRow[]> {
+  }) {
     const empty = Promise.resolve(new Map<string, number>());
     const [list, staff, cases, alerts, prevention, history] = await Promise.all([
       repo.agenciesInScope(db, o.root),
@@ -319,6 +316,19 @@ export function createAnalyticsService({
         : Promise.resolve({ pledged: new Map<string, number>(), taskForces: new Set<string>() }),
       o.election ? repo.historyByAgency(db, o.root, o.election) : empty,
     ]);
+    return { list, staff, cases, alerts, prevention, history };
+  }
+
+  /** Kerawanan of the agencies in scope with staff or incidents; the highest TOP_AGENCIES. */
+  function agencyRows(o: {
+    data: Awaited<ReturnType<typeof fetchAgencyData>>;
+    s: KerawananSettings;
+    packs: PackCalendar[];
+    to: string;
+    activities: { code: string; count: number }[];
+    score: (input: KerawananInput, level: KerawananLevel) => KerawananView;
+  }): AgencyRow[] {
+    const { list, staff, cases, alerts, prevention, history } = o.data;
     const activitiesIn = (code: string) =>
       o.activities.filter((a) => isWithinJurisdiction(a.code, code)).reduce((sum, a) => sum + a.count, 0);
     const rows = list
