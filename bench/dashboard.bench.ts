@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { poolConfig } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Tables } from '../src/db/tables.ts';
 import { createAnalyticsService } from '../src/features/analytics/analytics.service.ts';
@@ -62,8 +63,8 @@ const admin = new pg.Client({ connectionString: url.toString() });
 await admin.connect();
 if (!values.reuse) await admin.query(`CREATE DATABASE ${name}`);
 url.pathname = `/${name}`;
-// The server's pool size (src/db/database.ts).
-const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
+// The server's own pool settings (src/db/database.ts).
+const pool = new pg.Pool(poolConfig(url.toString()));
 // DROP DATABASE … WITH (FORCE) at the end terminates idle clients (57P01): not an error here.
 pool.on('error', (e) => {
   if ((e as { code?: string }).code !== '57P01') throw e;

@@ -26,13 +26,28 @@ export type Database = {
 export const pgliteDir = (dataDir: string) => join(dataDir, 'pglite');
 
 /**
+ * The application's PostgreSQL pool: 10 connections; sessions without parallel query workers unless
+ * the URL sets its own `options` (docs/decisions/0005-no-parallel-query-workers.md: the dashboard
+ * already runs its ~25 aggregates side by side on the pool, and worker processes on top of that
+ * made the national dashboard slower, not faster).
+ */
+export function poolConfig(databaseUrl: string): pg.PoolConfig {
+  const own = new URL(databaseUrl).searchParams.has('options');
+  return {
+    connectionString: databaseUrl,
+    max: 10,
+    ...(own ? {} : { options: '-c max_parallel_workers_per_gather=0' }),
+  };
+}
+
+/**
  * Opens the database from configuration: a PostgreSQL server when `databaseUrl` is set, otherwise
  * PGlite persisted under `<dataDir>/pglite`. PGlite serves one connection; the dialect serialises
  * queries on it, and transactions hold it for their duration (see pglite-dialect.ts).
  */
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool(poolConfig(opts.databaseUrl));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
