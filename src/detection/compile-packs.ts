@@ -20,6 +20,27 @@ export type MentionRole =
   | 'party_acronym'
   | 'coalition'; // a supporting party of a contestant
 
+/** Mention roles in ordinal order (pack roles, then `number` for a ballot number). */
+export const MENTION_ROLES = [
+  'name',
+  'name_part',
+  'titled_name',
+  'alias',
+  'acronym',
+  'slogan',
+  'hashtag',
+  'gesture',
+  'gesture_emoji',
+  'party',
+  'party_acronym',
+  'coalition',
+  'number',
+] as const;
+/** Ordinal of each mention role; its bit in a role set is `1 << ordinal`. */
+export const ROLE: Readonly<Record<(typeof MENTION_ROLES)[number], number>> = Object.fromEntries(
+  MENTION_ROLES.map((r, i) => [r, i]),
+) as Record<(typeof MENTION_ROLES)[number], number>;
+
 /** A pack string matched in a post. */
 export type MentionPayload = {
   type: 'mention';
@@ -46,6 +67,35 @@ export type Pattern = { keys: string[]; payloads: Payload[] };
 
 /** A cue payload as the context rules read it: cue kind by ordinal, label, counts inside a tag. */
 export type CueItem = { kind: number; label: string; inTag: boolean };
+
+/**
+ * A mention payload as the context rules read it (one object shape for all): the target by its
+ * index in `TargetTable`, the role by ordinal (`ROLE`), and whether it is also an everyday word.
+ */
+export type MentionItem = {
+  pack: number;
+  target: number;
+  role: number;
+  weight: number;
+  common: boolean;
+  label: string;
+};
+
+/**
+ * Every contestant and party of the active packs, one index per pack and id (a contestant and a
+ * party with the same id in one pack share it, as they share evidence). The context rules keep
+ * their per-target sums in typed arrays indexed by it.
+ */
+export type TargetTable = {
+  /** Target → pack index. */
+  pack: Int32Array;
+  /** Target → contestant or party id. */
+  id: string[];
+  /** Target → 1 when some contestant of its pack has this id. */
+  contestant: Uint8Array;
+  /** Per pack: the target of each of its contestants, in pack order. */
+  ofContestants: Int32Array[];
+};
 
 /** Cue kinds in ordinal order (`CueItem.kind` indexes this). */
 export const CUE_KINDS: readonly CueKind[] = Object.keys(CUES) as CueKind[];
@@ -174,6 +224,15 @@ export type TokenTrie = {
   encliticNode: Int32Array;
 };
 
+/** The contestants and parties of one pack that hold a ballot number, with their targets. */
+export type NumberEntry = {
+  pi: number;
+  contestants: number[];
+  parties: number[];
+  contestantTargets: Int32Array;
+  partyTargets: Int32Array;
+};
+
 /** All active packs compiled into one matcher. Build once, reuse for every post. */
 export type CompiledPacks = {
   packs: Pack[];
@@ -189,7 +248,7 @@ export type CompiledPacks = {
    * monomorphic): cue items, mention payloads, and how many voting-day payloads.
    */
   listCues: CueItem[][];
-  listMentions: MentionPayload[][];
+  listMentions: MentionItem[][];
   listDays: Uint8Array;
   /** Per list: cue bits it sets, the bits it sets inside a hashtag/handle, `LIST_*` flags. */
   listCue: Uint32Array;
@@ -209,7 +268,8 @@ export type CompiledPacks = {
    * By ballot number: the packs that have it, with their entry (`numbers[pi].get(value)`), in pack
    * order. Index 0..maxNumber.
    */
-  numberPacks: { pi: number; contestants: number[]; parties: number[] }[][];
+  numberPacks: NumberEntry[][];
+  targets: TargetTable;
   /** Largest ballot number of any contestant or party. */
   maxNumber: number;
   cueSets: Record<CueKind, Set<string>>;
@@ -465,23 +525,59 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
     }
   }
 
-  const numberPacks: CompiledPacks['numberPacks'] = [];
+  const targets = buildTargets(packs);
+  const targetOf = (pi: number, id: string): number => targets.byId[pi]!.get(id)!;
+  const numberPacks: NumberEntry[][] = [];
   for (let v = 0; v <= maxNumber; v++) {
-    const at: CompiledPacks['numberPacks'][number] = [];
+    const at: NumberEntry[] = [];
     numbers.forEach((index, pi) => {
       const entry = index.get(v);
-      if (entry) at.push({ pi, contestants: entry.contestants, parties: entry.parties });
+      if (!entry) return;
+      const pack = packs[pi]!;
+      at.push({
+        pi,
+        contestants: entry.contestants,
+        parties: entry.parties,
+        contestantTargets: Int32Array.from(entry.contestants, (ci) => targetOf(pi, pack.contestants[ci]!.id)),
+        partyTargets: Int32Array.from(entry.parties, (pj) => targetOf(pi, pack.parties[pj]!.id)),
+      });
     });
     numberPacks.push(at);
   }
 
   return {
     packs: [...packs],
-    ...buildAutomaton([...patterns.values()], compact, cueSets),
+    ...buildAutomaton([...patterns.values()], compact, cueSets, targetOf),
     numbers,
     numberPacks,
+    targets: targets.table,
     maxNumber,
     cueSets,
+  };
+}
+
+/** Numbers every (pack, contestant or party id); see `TargetTable`. */
+function buildTargets(packs: readonly Pack[]): { table: TargetTable; byId: Map<string, number>[] } {
+  const pack: number[] = [];
+  const id: string[] = [];
+  const contestant: number[] = [];
+  const byId: Map<string, number>[] = [];
+  const ofContestants: Int32Array[] = [];
+  packs.forEach((p, pi) => {
+    const ids = new Map<string, number>();
+    byId.push(ids);
+    for (const t of [...p.contestants.map((c) => c.id), ...p.parties.map((q) => q.id)])
+      if (!ids.has(t)) {
+        ids.set(t, id.length);
+        pack.push(pi);
+        id.push(t);
+        contestant.push(p.contestants.some((c) => c.id === t) ? 1 : 0);
+      }
+    ofContestants.push(Int32Array.from(p.contestants, (c) => ids.get(c.id)!));
+  });
+  return {
+    table: { pack: Int32Array.from(pack), id, contestant: Uint8Array.from(contestant), ofContestants },
+    byId,
   };
 }
 
@@ -489,7 +585,8 @@ function buildAutomaton(
   patterns: Pattern[],
   compact: TrieNode,
   cueSets: Record<CueKind, Set<string>>,
-): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets'> {
+  targetOf: (pack: number, id: string) => number,
+): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets' | 'targets'> {
   const vocab = createVocab();
   const patternIds = patterns.map((p) => p.keys.map((k) => intern(vocab, k)));
   for (const w of RULE_WORDS) intern(vocab, w);
@@ -564,14 +661,14 @@ function buildAutomaton(
   const listFlags = new Uint8Array(lists.length);
   const listDays = new Uint8Array(lists.length);
   const listCues: CueItem[][] = new Array(lists.length);
-  const listMentions: MentionPayload[][] = new Array(lists.length);
+  const listMentions: MentionItem[][] = new Array(lists.length);
   const tagKinds = new Set<CueKind>(['vote', 'campaign', 'election', 'hope_win']);
   lists.forEach((payloads, li) => {
     let bits = 0;
     let flags = 0;
     let days = 0;
     const cueItems: CueItem[] = [];
-    const mentionItems: MentionPayload[] = [];
+    const mentionItems: MentionItem[] = [];
     for (const p of payloads) {
       if (p.type === 'cue') {
         bits |= CUE_BIT[p.cue];
@@ -584,7 +681,14 @@ function buildAutomaton(
         days++;
       } else {
         flags |= LIST_MENTION;
-        mentionItems.push(p);
+        mentionItems.push({
+          pack: p.pack,
+          target: targetOf(p.pack, p.target),
+          role: ROLE[p.role],
+          weight: p.weight,
+          common: p.common,
+          label: p.label,
+        });
       }
     }
     listCue[li] = bits >>> 0;

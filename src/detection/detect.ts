@@ -14,6 +14,7 @@ import defaultModelJson from './data/model.json' with { type: 'json' };
 import { explain } from './explain.ts';
 import { createHitBuffer, matchTokens } from './match.ts';
 import { normaliseInto } from './normalise.ts';
+import { createRuleBuffers } from './rule-buffers.ts';
 import { checkModel, type Model, scoreCategory, scoreFlag } from './score.ts';
 import { createTokenBuffer, tokeniseInto } from './tokenise.ts';
 
@@ -101,6 +102,7 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
     norm: normaliseInto(''),
     tokens: createTokenBuffer(),
     hits: createHitBuffer(),
+    rules: createRuleBuffers(compiled),
   };
 
   /** normalise → tokenise → one automaton pass; null when the post cannot refer to anyone. */
