@@ -141,9 +141,6 @@ const NEUTRAL_FRAMES: CueKind[] = [
   'anyone',
 ];
 
-/** Shared empty evidence list of features nothing set (never written to). */
-const NO_EVIDENCE: Evidence[] = [];
-
 /** Evidence kind of each cue kind's occurrences (`cue:<kind>`), by cue ordinal. */
 const CUE_EVIDENCE_KIND: readonly string[] = CUE_KINDS.map((k) => `cue:${k}`);
 
@@ -159,7 +156,7 @@ const NEUTRAL_FEATURE: readonly number[] = NEUTRAL_FRAMES.map((k) => F[k as Feat
 const NEUTRAL_ORD: readonly number[] = NEUTRAL_FRAMES.map((k) => CUE_ORD[k]);
 
 /** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
@@ -462,14 +459,9 @@ function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
 /** Role bits of the one-word and full names (for office and ordinary-person contexts). */
 const NAME_ROLES = (1 << ROLE.name) | (1 << ROLE.name_part) | (1 << ROLE.titled_name);
 
-/** The evidence list of feature `f`, created on first use (unset features share `NO_EVIDENCE`). */
+/** The evidence list of feature `f`. */
 function evList(evidence: Evidence[][], f: number): Evidence[] {
-  let list = evidence[f]!;
-  if (list === NO_EVIDENCE) {
-    list = [];
-    evidence[f] = list;
-  }
-  return list;
+  return evidence[f]!;
 }
 
 /** Some occurrence of cue kind `ord` is left. */
@@ -921,19 +913,16 @@ function dropCandidateOffices(compiled: CompiledPacks, tokens: TokenBuffer, cues
   }
 }
 
-/** Applies the context rules to one post's tokens and hits. */
+/**
+ * Applies the context rules to one post's tokens and hits. The returned feature vector and
+ * evidence lists are the rule buffers' own (`RuleBuffers.x`, `.evidence`), valid until the next
+ * call: copy them to keep them.
+ */
 export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   const { tokens, hits, rules } = post;
-  const a: Analysis = {
-    x: new Float64Array(FEATURES.length),
-    // Evidence lists are created on first use; unset features share one empty (never written) list.
-    evidence: new Array(FEATURES.length).fill(NO_EVIDENCE),
-    pack: -1,
-    targets: [],
-    opposed: [],
-  };
-  const { x, evidence } = a;
   clearRuleBuffers(rules);
+  const a: Analysis = { x: rules.x, evidence: rules.evidence, pack: -1, targets: [], opposed: [] };
+  const { x, evidence } = a;
   const cues = rules.cues;
   collectCues(compiled, hits, rules);
   const ord = CUE_ORD;

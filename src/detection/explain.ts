@@ -1,5 +1,6 @@
 import type { Pack } from '../contracts/pack.ts';
 import type { Category } from '../contracts/scan.ts';
+import { isSpace } from './context-rules.ts';
 
 /** What the act is, in one Indonesian phrase per category. */
 const CATEGORY_TEXT: Record<Category, string> = {
@@ -41,12 +42,30 @@ function targetText(pack: Pack | undefined, ids: string[]): string {
     .join(', ');
 }
 
+/** `w` with white-space runs as one space, trimmed. Most words have none: returned as they are. */
+function squeeze(w: string): string {
+  let prevSpace = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const space = isSpace(c);
+    if (space && (c !== 32 || prevSpace)) return w.replace(/\s+/g, ' ').trim();
+    prevSpace = space;
+  }
+  return prevSpace ? w.replace(/\s+/g, ' ').trim() : w;
+}
+
+/** Up to four distinct words, squeezed, quoted and cut at 40 characters. */
 function quoted(words: string[]): string {
-  const unique = [...new Set(words.map((w) => w.replace(/\s+/g, ' ').trim()).filter((w) => w.length > 0))];
-  return unique
-    .slice(0, 4)
-    .map((w) => `"${w.length > 40 ? `${w.slice(0, 39)}…` : w}"`)
-    .join(', ');
+  let out = '';
+  const seen: string[] = [];
+  for (const raw of words) {
+    const w = squeeze(raw);
+    if (w.length === 0 || seen.includes(w)) continue;
+    seen.push(w);
+    out += `${seen.length > 1 ? ', ' : ''}"${w.length > 40 ? `${w.slice(0, 39)}…` : w}"`;
+    if (seen.length === 4) break;
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type CompiledPacks, CUE_KINDS } from './compile-packs.ts';
+import { type Evidence, FEATURES } from './context-rules.ts';
 
 /**
  * Working memory of the context rules, as parallel typed arrays reused for every post (the engine
@@ -73,6 +74,9 @@ export type TargetSums = {
 };
 
 export type RuleBuffers = {
+  /** Feature vector and evidence per feature of the last post (see `analyse`). */
+  x: Float64Array;
+  evidence: Evidence[][];
   cues: CueOccurrences;
   mentions: Mentions;
   sums: TargetSums;
@@ -87,6 +91,8 @@ export function createRuleBuffers(c: CompiledPacks): RuleBuffers {
   const packs = c.packs.length;
   const cap = 64;
   return {
+    x: new Float64Array(FEATURES.length),
+    evidence: Array.from({ length: FEATURES.length }, () => []),
     cues: {
       n: 0,
       from: new Int32Array(cap),
@@ -143,8 +149,10 @@ function doubled<T extends Int32Array | Float64Array>(a: T): T {
   return b;
 }
 
-/** Starts a post: no cue occurrence, no mention, no target or pack seen. */
+/** Starts a post: no feature, evidence, cue occurrence or mention, no target or pack seen. */
 export function clearRuleBuffers(r: RuleBuffers): void {
+  r.x.fill(0);
+  for (const list of r.evidence) if (list.length !== 0) list.length = 0;
   const cues = r.cues;
   cues.n = 0;
   cues.first.fill(-1);
