@@ -15,6 +15,7 @@ import { explain } from './explain.ts';
 import { createHitBuffer, matchTokens } from './match.ts';
 import { type NormBuffer, normaliseInto } from './normalise.ts';
 import { createRuleBuffers } from './rule-buffers.ts';
+import { scanPost } from './scan-post.ts';
 import { checkModel, type Model, scoreCategoryInto, scoreFlag, scoreFlagInto } from './score.ts';
 import { createTokenBuffer, tokeniseInto } from './tokenise.ts';
 
@@ -229,8 +230,12 @@ export function createDetector(packs: readonly Pack[], options: DetectorOptions 
   /** normalise → tokenise → one automaton pass; null when the post cannot refer to anyone. */
   const analyseText = (text: string, full = false): Analysis | null => {
     view.text = text;
-    view.norm = normaliseInto(text);
-    tokeniseInto(view.norm, compiled.vocab, view.tokens);
+    const scanned = scanPost(text, compiled.vocab, view.tokens);
+    if (scanned) view.norm = scanned;
+    else {
+      view.norm = normaliseInto(text);
+      tokeniseInto(view.norm, compiled.vocab, view.tokens);
+    }
     matchTokens(compiled, view.norm, view.tokens, view.hits);
     // Fast path (most posts): no pack term, no candidacy word and no number that reads as a ballot
     // number means no reference, so no flag is possible and the context rules are skipped.

@@ -52,7 +52,8 @@ LEET[57] = 103; // 9 → g
 
 const foldCache = new Map<number, string>();
 
-function foldCodePoint(cp: number): string {
+/** Folded form of one code point (step 1), cached. */
+export function foldCodePoint(cp: number): string {
   const cached = foldCache.get(cp);
   if (cached !== undefined) return cached;
   let out: string;
@@ -142,6 +143,15 @@ function grow(min: number): void {
   buf.start = start;
   buf.end = end;
   drop = new Uint8Array(cap);
+}
+
+/**
+ * The shared buffer with room for at least `min` units, for a pass that writes it directly
+ * (`scanPost`); set its `length` when done.
+ */
+export function reserveNormBuffer(min: number): NormBuffer {
+  if (buf.codes.length < min) grow(min);
+  return buf;
 }
 
 /**
