@@ -482,16 +482,16 @@ function setCue(a: Analysis, cues: CueOccurrences, f: number, ord: number): void
 
 /** Records each hit's cue occurrences (by kind, in hit order) and voting-day hits. */
 function collectCues(compiled: CompiledPacks, hits: HitBuffer, rules: RuleBuffers): void {
-  const { listCues, listDays } = compiled;
+  const { cueItems, listDays } = compiled;
+  const { start: itemStart, kind, inTag: itemInTag, label } = cueItems;
   const cues = rules.cues;
   for (let h = 0; h < hits.n; h++) {
     const inTag = hits.inTag[h] === 1;
     const li = hits.list[h]!;
-    const cueItems = listCues[li]!;
-    for (let q = 0; q < cueItems.length; q++) {
-      const item = cueItems[q]!;
-      if (inTag && !item.inTag) continue;
-      addCue(cues, item.kind, hits.from[h]!, hits.to[h]!, hits.start[h]!, hits.end[h]!, item.label);
+    const end = itemStart[li + 1]!;
+    for (let q = itemStart[li]!; q < end; q++) {
+      if (inTag && itemInTag[q] === 0) continue;
+      addCue(cues, kind[q]!, hits.from[h]!, hits.to[h]!, hits.start[h]!, hits.end[h]!, label[q]!);
     }
     for (let d = listDays[li]!; d > 0; d--) addDayHit(rules, h);
   }
@@ -508,14 +508,16 @@ type MentionContext = { electionCtx: boolean; partyCtx: boolean };
 function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionContext): number {
   const { text, tokens, hits } = post;
   const mentions = post.rules.mentions;
-  const listMentions = compiled.listMentions;
+  const items = compiled.mentionItems;
   const ns = post.norm.start;
   const ne = post.norm.end;
   let obfuscated = false;
   let forSupport = -1;
   for (let h = 0; h < hits.n; h++) {
-    const ms = listMentions[hits.list[h]!]!;
-    if (ms.length === 0) continue;
+    const li = hits.list[h]!;
+    const first = items.start[li]!;
+    const last = items.start[li + 1]!;
+    if (first === last) continue;
     // Per hit (shared by all its payloads): span, case, digits, spacing and nearby cues.
     const from = hits.from[h]!;
     const to = hits.to[h]!;
@@ -533,18 +535,18 @@ function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionCo
     let otherName = -1;
     let office = -1;
     let prayer = -1;
-    for (let q = 0; q < ms.length; q++) {
-      const p = ms[q]!;
-      const role = p.role;
+    for (let q = first; q < last; q++) {
+      const role = items.role[q]!;
+      const common = items.common[q] === 1;
       // Capitals, a hashtag or leetspeak digits (`h3ra`, `4nies`) mark the word as deliberate.
       const leet = digits && role !== ROLE.hashtag;
       const deliberate = caps || inTag || leet;
-      let w = p.weight;
+      let w = items.weight[q]!;
       if (role === ROLE.acronym || role === ROLE.party_acronym) {
         if (!deliberate) w = role === ROLE.acronym ? 0.3 : 0.15;
       }
       // A lower-case pair acronym is usually an ordinary word (`bawa`, `guna`, `tipe`, `amin`).
-      if ((p.common || role === ROLE.acronym) && !deliberate) w *= 0.4;
+      if ((common || role === ROLE.acronym) && !deliberate) w *= 0.4;
       if (role === ROLE.party_acronym && !ctx.partyCtx && !inTag) w *= 0.5;
       if (role === ROLE.gesture_emoji && !ctx.electionCtx) w *= 0.5;
       // A one-word name or alias next to an unknown capitalised word is someone else's name.
@@ -558,7 +560,7 @@ function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionCo
         if (ordinary === 1) w *= 0.3;
         if (office === 1) w *= 0.5;
       }
-      if ((p.common || role === ROLE.acronym) && !caps) {
+      if ((common || role === ROLE.acronym) && !caps) {
         if (prayer < 0) prayer = near(tokens, CUE_BIT.prayer, from, to, 2, 2) ? 1 : 0;
         if (prayer === 1) w *= 0.3;
       }
@@ -573,7 +575,21 @@ function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionCo
           tokens.clause[to + 1] === tokens.clause[to];
         if (k === compiled.ruleWord.for || four) forSupport = to;
       }
-      addMention(mentions, p.pack, p.target, role, w, from, to, hits.start[h]!, hits.end[h]!, p.label, 0);
+      const start = hits.start[h]!;
+      const end = hits.end[h]!;
+      addMention(
+        mentions,
+        items.pack[q]!,
+        items.target[q]!,
+        role,
+        w,
+        from,
+        to,
+        start,
+        end,
+        items.label[q]!,
+        0,
+      );
     }
   }
   return (obfuscated ? 1 : 0) | ((forSupport + 1) << 1);

@@ -1,4 +1,4 @@
-import { type CompiledPacks, LIST_MENTION, type TrieNode } from './compile-packs.ts';
+import { type CompiledPacks, childOf, LIST_MENTION, type TrieNode } from './compile-packs.ts';
 import { ENCLITICS } from './lexicon.ts';
 import type { NormBuffer } from './normalise.ts';
 import { TOKEN_HASHTAG, TOKEN_MENTION, TOKEN_NUMBER, type TokenBuffer } from './tokenise.ts';
@@ -84,6 +84,9 @@ function pushHit(
 const ENCLITIC_CODES = [...ENCLITICS]
   .sort((a, b) => b.length - a.length)
   .map((e) => Array.from(e, (ch) => ch.charCodeAt(0)));
+/** 1 for the last letter of some enclitic: most words end otherwise and are rejected at once. */
+const ENCLITIC_LAST = new Uint8Array(128);
+for (const e of ENCLITICS) ENCLITIC_LAST[e.charCodeAt(e.length - 1)] = 1;
 
 /**
  * One pass over the tokens: every pack term and cue phrase (token trie over canonical keys), names
@@ -94,7 +97,7 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
   hits.n = 0;
   hits.cueAny = 0;
   hits.flagsAny = 0;
-  const { firstNode, nodeList, nodeNext, follows } = c.trie;
+  const { firstNode, nodeList, hasChildren, edges, follows } = c.trie;
   const n = tokens.n;
   const key = tokens.key;
   for (let i = 0; i < n; i++) {
@@ -112,12 +115,11 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
           pushHit(c, hits, tokens, li, i, j + 1, tokens.start[i]!, tokens.end[j]!, inTag);
           found = true;
         }
-        const next = nodeNext[node];
-        if (!next || j + 1 >= n) break;
+        if (hasChildren[node] === 0 || j + 1 >= n) break;
         const kn = key[j + 1]!;
         if (follows[kn] === 0) break;
-        const child = next.get(kn);
-        if (child === undefined) break;
+        const child = childOf(edges, node, kn);
+        if (child < 0) break;
         node = child;
         j++;
       }
@@ -148,6 +150,8 @@ function encliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i
   let e = tokens.end[i]!;
   if (e - s >= 4 && codes[e - 1] === 50 && !(codes[e - 2]! >= 48 && codes[e - 2]! <= 57)) e--;
   if (e - s < 6) return -1;
+  const last = codes[e - 1]!;
+  if (last >= 128 || ENCLITIC_LAST[last] === 0) return -1;
   for (const enc of ENCLITIC_CODES) {
     const len = enc.length;
     if (e - s - len < 4) continue;
