@@ -671,38 +671,43 @@ function negativeCalls(compiled: CompiledPacks, post: PostView, a: Analysis): bo
  */
 function bestPackOf(compiled: CompiledPacks, rules: RuleBuffers): number {
   const { mentions: m, sums } = rules;
+  const { stamp, best, roles, nRoles, head, tail, order, ev, packStamp, packScore, packOrder } = sums;
   const epoch = sums.epoch;
+  let orderN = 0;
   for (let k = 0; k < m.n; k++) {
     const t = m.target[k]!;
-    if (sums.stamp[t] !== epoch) {
-      sums.stamp[t] = epoch;
-      sums.best[t] = 0;
-      sums.roles[t] = 0;
-      sums.nRoles[t] = 0;
-      sums.head[t] = k;
-      sums.order[sums.orderN++] = t;
-    } else m.next[sums.tail[t]!] = k;
-    sums.tail[t] = k;
-    sums.best[t] = Math.max(sums.best[t]!, m.weight[k]!);
+    if (stamp[t] !== epoch) {
+      stamp[t] = epoch;
+      best[t] = 0;
+      roles[t] = 0;
+      nRoles[t] = 0;
+      head[t] = k;
+      order[orderN++] = t;
+    } else m.next[tail[t]!] = k;
+    tail[t] = k;
+    best[t] = Math.max(best[t]!, m.weight[k]!);
     const bit = 1 << m.role[k]!;
-    if ((sums.roles[t]! & bit) === 0) {
-      sums.roles[t] = sums.roles[t]! | bit;
-      sums.nRoles[t]!++;
+    if ((roles[t]! & bit) === 0) {
+      roles[t] = roles[t]! | bit;
+      nRoles[t]!++;
     }
   }
+  sums.orderN = orderN;
   const targetPack = compiled.targets.pack;
-  for (let q = 0; q < sums.orderN; q++) {
-    const t = sums.order[q]!;
-    const ev = Math.min(1, sums.best[t]! + 0.08 * (Math.min(sums.nRoles[t]!, 4) - 1));
-    sums.ev[t] = ev;
+  let packN = 0;
+  for (let q = 0; q < orderN; q++) {
+    const t = order[q]!;
+    const e = Math.min(1, best[t]! + 0.08 * (Math.min(nRoles[t]!, 4) - 1));
+    ev[t] = e;
     const p = targetPack[t]!;
-    if (sums.packStamp[p] !== epoch) {
-      sums.packStamp[p] = epoch;
-      sums.packScore[p] = 0;
-      sums.packOrder[sums.packN++] = p;
+    if (packStamp[p] !== epoch) {
+      packStamp[p] = epoch;
+      packScore[p] = 0;
+      packOrder[packN++] = p;
     }
-    sums.packScore[p] = Math.max(sums.packScore[p]!, ev);
+    packScore[p] = Math.max(packScore[p]!, e);
   }
+  sums.packN = packN;
   let bestPack = -1;
   let bestScore = 0;
   for (let q = 0; q < sums.packN; q++) {

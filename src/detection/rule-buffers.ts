@@ -152,7 +152,9 @@ function doubled<T extends Int32Array | Float64Array>(a: T): T {
 /** Starts a post: no feature, evidence, cue occurrence or mention, no target or pack seen. */
 export function clearRuleBuffers(r: RuleBuffers): void {
   r.x.fill(0);
-  for (const list of r.evidence) if (list.length !== 0) list.length = 0;
+  // A fresh empty list is cheaper than truncating one (setting `length` is a runtime call).
+  const evidence = r.evidence;
+  for (let f = 0; f < evidence.length; f++) if (evidence[f]!.length !== 0) evidence[f] = [];
   const cues = r.cues;
   cues.n = 0;
   cues.first.fill(-1);
