@@ -23,11 +23,16 @@ import { HASH_SEED, type Vocab } from './vocab.ts';
  * are rare in real posts.
  */
 
-/** Lower-case ASCII fold of each ASCII unit, as step 1 of `normalise` does; 0 for CR (special). */
-const ASCII_FOLD = new Uint8Array(128);
-for (let c = 0; c < 128; c++)
-  ASCII_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : (c < 32 && c !== 10) || c === 127 ? 32 : c;
-ASCII_FOLD[13] = 0;
+/**
+ * Each ASCII unit folded as step 1 of `normalise` does, with the class of the result above it:
+ * `unit | CLASS[unit] << 8` (one table read for both). 0 for CR, which needs the general path.
+ */
+const ASCII_INFO = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  const o = c >= 65 && c <= 90 ? c + 32 : (c < 32 && c !== 10) || c === 127 ? 32 : c;
+  ASCII_INFO[c] = o | (CLASS[o]! << 8);
+}
+ASCII_INFO[13] = 0;
 
 function isGlue(x: number): boolean {
   return x === 46 || x === 58 || x === 47 || x === 45 || x === 44;
@@ -85,7 +90,7 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
     else {
       if (i >= len) break;
       const c = text.charCodeAt(i);
-      o = c < 128 ? ASCII_FOLD[c]! : 0;
+      o = c < 128 ? ASCII_INFO[c]! & 255 : 0;
       if (o !== 0) {
         st = i;
         en = ++i;
@@ -159,9 +164,10 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
       while (i < len) {
         const c = text.charCodeAt(i);
         if (c >= 128) break;
-        const a = ASCII_FOLD[c]!;
-        const ka = cls[a]!;
-        if (ka === 0) break;
+        const info = ASCII_INFO[c]!;
+        if (info < 256) break;
+        const a = info & 255;
+        const ka = info >> 8;
         if (ka === 1) {
           if (prevK === 2) return null;
           digits = false;
