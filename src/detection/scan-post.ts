@@ -1,15 +1,18 @@
 import { CLASS, foldCodePoint, type NormBuffer, reserveNormBuffer } from './normalise.ts';
 import {
   addGestureToken,
-  addWordToken,
   isUrlStart,
+  reserveTokens,
+  setNumberToken,
   TOKEN_CLAUSE_START,
   TOKEN_HASHTAG,
   TOKEN_MENTION,
+  TOKEN_NUMBER,
   TOKEN_NUMERIC_COMPOUND,
   type TokenBuffer,
+  unknownWordKey,
 } from './tokenise.ts';
-import { HASH_SEED, type Vocab } from './vocab.ts';
+import { HASH_SEED, lookupHashed, type Vocab } from './vocab.ts';
 
 /**
  * Normalisation and tokenisation of one post in a single pass over its text, for the engine's hot
@@ -57,7 +60,19 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
   let start = buf.start;
   let end = buf.end;
   const cls = CLASS;
-  out.n = 0;
+  const { canon, numberWord } = vocab;
+  // Token arrays are written directly (a call per token was a third of the pass): there is room
+  // for a token per unit, and the arrays are read again whenever the buffer grows.
+  reserveTokens(out, codes.length);
+  let tStart = out.start;
+  let tEnd = out.end;
+  let tKey = out.key;
+  let tSurface = out.surface;
+  let tFlags = out.flags;
+  let tClause = out.clause;
+  let tNum = out.num;
+  let tCue = out.cue;
+  let tn = 0;
   let n = 0;
   // The word being read: its first unit (−1 = none), hash, only digits, units collapsed away.
   let ws = -1;
@@ -84,11 +99,11 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
   let st = 0;
   let en = 0;
   let i = 0;
+  let atEnd = false;
   for (;;) {
     let o: number;
     if (pk < pend.length) o = pend.charCodeAt(pk++);
-    else {
-      if (i >= len) break;
+    else if (i < len) {
       const c = text.charCodeAt(i);
       o = c < 128 ? ASCII_INFO[c]! & 255 : 0;
       if (o !== 0) {
@@ -109,13 +124,26 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
             codes = buf.codes;
             start = buf.start;
             end = buf.end;
+            reserveTokens(out, codes.length);
+            tStart = out.start;
+            tEnd = out.end;
+            tKey = out.key;
+            tSurface = out.surface;
+            tFlags = out.flags;
+            tClause = out.clause;
+            tNum = out.num;
+            tCue = out.cue;
           }
         }
         i = en;
         pk = 0;
         continue;
       }
-    }
+    } else if (ws >= 0) {
+      // The end of the text ends the last word, like a space would (the space is not written).
+      o = 32;
+      atEnd = true;
+    } else break;
 
     const k = cls[o]!;
     if (pendingDot) {
@@ -126,7 +154,7 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
       }
     }
     if (pendingCompound >= 0) {
-      if (k === 2) out.flags[pendingCompound]! |= TOKEN_NUMERIC_COMPOUND;
+      if (k === 2) tFlags[pendingCompound]! |= TOKEN_NUMERIC_COMPOUND;
       pendingCompound = -1;
     }
 
@@ -207,11 +235,30 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
           const prev = w > 0 ? codes[w - 1]! : 0;
           if (prev === 35) flags |= TOKEN_HASHTAG;
           else if (prev === 64) flags |= TOKEN_MENTION;
-          const h = collapsed ? hashOf(codes, w, n) : hash;
-          const t = addWordToken(out, vocab, codes, w, n, h, digits, flags, clause);
-          if (digits && isGlue(o)) pendingCompound = t;
+          // The word token, as `addWordToken` writes it.
+          const surface = lookupHashed(vocab, codes, w, n, collapsed ? hashOf(codes, w, n) : hash);
+          const t = tn++;
+          tStart[t] = w;
+          tEnd[t] = n;
+          tSurface[t] = surface;
+          tClause[t] = clause;
+          tCue[t] = 0;
+          if (digits) {
+            setNumberToken(out, t, vocab, codes, w, n, surface, flags);
+            if (isGlue(o)) pendingCompound = t;
+          } else if (surface !== 0) {
+            const value = numberWord[surface]!;
+            tKey[t] = canon[surface]!;
+            tFlags[t] = value >= 0 ? flags | TOKEN_NUMBER : flags;
+            tNum[t] = value;
+          } else {
+            tKey[t] = unknownWordKey(vocab, codes, w, n);
+            tFlags[t] = flags;
+            tNum[t] = -1;
+          }
         }
       }
+      if (atEnd) break;
     }
     codes[n] = o;
     start[n] = st;
@@ -221,7 +268,9 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
       url = false;
     }
     if (o >= 0xe001 && o <= 0xe004) {
+      out.n = tn;
       addGestureToken(out, vocab, codes, n - 1, clauseStart, clause);
+      tn = out.n;
       clauseStart = false;
     } else if (o === 10 || o === 33 || o === 63 || o === 59) {
       clause++;
@@ -234,18 +283,7 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
       }
     }
   }
-
-  if (ws >= 0) {
-    // The last word ends the text.
-    if (n - ws === 1 && cls[codes[ws]!] === 1) singles++;
-    if (!url) {
-      let flags = clauseStart ? TOKEN_CLAUSE_START : 0;
-      const prev = ws > 0 ? codes[ws - 1]! : 0;
-      if (prev === 35) flags |= TOKEN_HASHTAG;
-      else if (prev === 64) flags |= TOKEN_MENTION;
-      addWordToken(out, vocab, codes, ws, n, collapsed ? hashOf(codes, ws, n) : hash, digits, flags, clause);
-    }
-  }
+  out.n = tn;
   // Three one-letter words may be spaced letters to join (`G a n j a r`): the full steps decide.
   if (singles >= 3) return null;
   buf.length = n;

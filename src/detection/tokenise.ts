@@ -167,8 +167,9 @@ export function createTokenBuffer(capacity = 256): TokenBuffer {
   };
 }
 
-function growTokens(t: TokenBuffer): void {
-  const cap = t.start.length * 2;
+function growTokens(t: TokenBuffer, min = t.start.length * 2): void {
+  let cap = t.start.length * 2;
+  while (cap < min) cap *= 2;
   const g = <T extends Int32Array | Uint32Array>(a: T): T => {
     const b = new (a.constructor as new (n: number) => T)(cap);
     b.set(a);
@@ -182,6 +183,11 @@ function growTokens(t: TokenBuffer): void {
   t.clause = g(t.clause);
   t.num = g(t.num);
   t.cue = g(t.cue);
+}
+
+/** Makes room for at least `min` tokens (a pass that writes the arrays directly, `scanPost`). */
+export function reserveTokens(t: TokenBuffer, min: number): void {
+  if (t.start.length < min) growTokens(t, min);
 }
 
 function isGlue(x: number): boolean {
@@ -212,11 +218,45 @@ export function addGestureToken(
 }
 
 /**
+ * Writes the key, flags and value of number token `t`, the digits `codes[i..j)` with surface id
+ * `surface`. `flags` holds what the caller knows; a glue character and a digit after the number
+ * ("08.30") are the caller's to mark (`TOKEN_NUMERIC_COMPOUND`): only it can look past `j`.
+ */
+export function setNumberToken(
+  out: TokenBuffer,
+  t: number,
+  vocab: Vocab,
+  codes: Uint16Array,
+  i: number,
+  j: number,
+  surface: number,
+  flags: number,
+): void {
+  flags |= TOKEN_NUMBER;
+  if (j - i > 1 && codes[i] === 48) flags |= TOKEN_ZERO_PADDED;
+  const before = i >= 2 ? codes[i - 1]! : 0;
+  if (isGlue(before) && isDigit(codes[i - 2]!)) flags |= TOKEN_NUMERIC_COMPOUND;
+  let k = i;
+  while (k < j - 1 && codes[k] === 48) k++;
+  out.key[t] = surface !== 0 ? vocab.canon[surface]! : lookupCodes(vocab, codes, k, j);
+  let num = 0;
+  for (let m = k; m < j && num <= 1e6; m++) num = num * 10 + codes[m]! - 48;
+  out.num[t] = num > 1e6 ? 1e6 : num;
+  out.flags[t] = flags;
+}
+
+/** Key of a word no pattern or rule knows: the base of a reduplication written with a 2 (`ibu2`), or 0. */
+export function unknownWordKey(vocab: Vocab, codes: Uint16Array, i: number, j: number): number {
+  if (j - i < 4 || codes[j - 1] !== 50 || isDigit(codes[j - 2]!)) return 0;
+  const base = lookupCodes(vocab, codes, i, j - 1);
+  return base === 0 ? 0 : vocab.slang[base]!;
+}
+
+/**
  * Appends the word token `codes[i..j)` to `out` and returns its index: surface and canonical ids,
  * number value, and the flags the word itself decides. `hash` is the range's FNV-1a hash
  * (`hashStep` from `HASH_SEED`), `digits` whether it has only digits, `flags` what the caller
- * knows (clause start, hashtag, handle). A glue character and a digit after a number ("08.30") are
- * the caller's to mark (`TOKEN_NUMERIC_COMPOUND`): only it can look past `j`.
+ * knows (clause start, hashtag, handle). See `setNumberToken` for a glue character after a number.
  */
 export function addWordToken(
   out: TokenBuffer,
@@ -229,44 +269,27 @@ export function addWordToken(
   flags: number,
   clause: number,
 ): number {
-  const len = j - i;
-  let key = 0;
-  let num = -1;
-  const surface = lookupHashed(vocab, codes, i, j, hash);
-  if (digits) {
-    flags |= TOKEN_NUMBER;
-    if (len > 1 && codes[i] === 48) flags |= TOKEN_ZERO_PADDED;
-    const before = i >= 2 ? codes[i - 1]! : 0;
-    if (isGlue(before) && isDigit(codes[i - 2]!)) flags |= TOKEN_NUMERIC_COMPOUND;
-    let k = i;
-    while (k < j - 1 && codes[k] === 48) k++;
-    key = surface !== 0 ? vocab.canon[surface]! : lookupCodes(vocab, codes, k, j);
-    num = 0;
-    for (let m = k; m < j && num <= 1e6; m++) num = num * 10 + codes[m]! - 48;
-    if (num > 1e6) num = 1e6;
-  } else if (surface !== 0) {
-    key = vocab.canon[surface]!;
-    const w = vocab.numberWord[surface]!;
-    if (w >= 0) {
-      flags |= TOKEN_NUMBER;
-      num = w;
-    }
-  } else if (len >= 4 && codes[j - 1] === 50 && !isDigit(codes[j - 2]!)) {
-    // Reduplication written with a 2 (ibu2, teman2): the word itself.
-    const base = lookupCodes(vocab, codes, i, j - 1);
-    key = base === 0 ? 0 : vocab.slang[base]!;
-  }
   const t = out.n;
   if (t === out.start.length) growTokens(out);
+  out.n = t + 1;
+  const surface = lookupHashed(vocab, codes, i, j, hash);
   out.start[t] = i;
   out.end[t] = j;
-  out.key[t] = key;
   out.surface[t] = surface;
-  out.flags[t] = flags;
   out.clause[t] = clause;
-  out.num[t] = num;
   out.cue[t] = 0;
-  out.n = t + 1;
+  if (digits) setNumberToken(out, t, vocab, codes, i, j, surface, flags);
+  else if (surface !== 0) {
+    // A number word ("dua") has its value; other words −1.
+    const value = vocab.numberWord[surface]!;
+    out.key[t] = vocab.canon[surface]!;
+    out.flags[t] = value >= 0 ? flags | TOKEN_NUMBER : flags;
+    out.num[t] = value;
+  } else {
+    out.key[t] = unknownWordKey(vocab, codes, i, j);
+    out.flags[t] = flags;
+    out.num[t] = -1;
+  }
   return t;
 }
 
