@@ -97,22 +97,23 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
   hits.n = 0;
   hits.cueAny = 0;
   hits.flagsAny = 0;
-  const { firstNode, nodeList, hasChildren, edges, follows } = c.trie;
+  const { firstNode, nodeList, hasChildren, edges, follows, encliticNode } = c.trie;
   const n = tokens.n;
-  const key = tokens.key;
+  const { key, flags: tokenFlags, start: tokenStart, end: tokenEnd } = tokens;
   for (let i = 0; i < n; i++) {
     const k0 = key[i]!;
+    const flags = tokenFlags[i]!;
     let found = false;
     const root = k0 === 0 ? -1 : firstNode[k0]!;
     if (root >= 0) {
-      const inTag = (tokens.flags[i]! & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0;
+      const inTag = (flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0;
       const first = hits.n;
       let node = root;
       let j = i;
       for (;;) {
         const li = nodeList[node]!;
         if (li >= 0) {
-          pushHit(c, hits, tokens, li, i, j + 1, tokens.start[i]!, tokens.end[j]!, inTag);
+          pushHit(c, hits, tokens, li, i, j + 1, tokenStart[i]!, tokenEnd[j]!, inTag);
           found = true;
         }
         if (hasChildren[node] === 0 || j + 1 >= n) break;
@@ -127,24 +128,29 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
       if (hits.n - first > 1) sortHits(hits, first, hits.n);
     }
     if (!found) {
-      const stemNode = encliticStem(c, norm, tokens, i);
+      // A name with an enclitic: known words have their stem precomputed, unknown ones are tried.
+      const stemNode =
+        k0 !== 0
+          ? encliticNode[k0]!
+          : (flags & TOKEN_NUMBER) !== 0
+            ? -1
+            : unknownEncliticStem(c, norm, tokens, i);
       if (stemNode >= 0) {
         const li = nodeList[stemNode]!;
-        if (li >= 0) pushHit(c, hits, tokens, li, i, i + 1, tokens.start[i]!, tokens.end[i]!, false);
+        if (li >= 0) pushHit(c, hits, tokens, li, i, i + 1, tokenStart[i]!, tokenEnd[i]!, false);
       }
     }
-    const flags = tokens.flags[i]!;
-    if ((flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && tokens.end[i]! - tokens.start[i]! >= 4)
+    if ((flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && tokenEnd[i]! - tokenStart[i]! >= 4)
       scanTag(c, norm, tokens, i, hits);
   }
 }
 
-/** Trie node of the stem of token `i` before an enclitic, or −1 (keys of ≥ 6 letters only). */
-function encliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i: number): number {
-  const k = tokens.key[i]!;
-  if (k !== 0) return c.trie.encliticNode[k]!;
-  if ((tokens.flags[i]! & TOKEN_NUMBER) !== 0) return -1;
-  // Unknown word: its key is its surface (or the surface without a reduplication 2).
+/**
+ * Trie node of the stem of the unknown word (key 0, not a number) at token `i` before an enclitic,
+ * or −1 (words of ≥ 6 letters only). Its key is its surface (or the surface without a
+ * reduplication 2).
+ */
+function unknownEncliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i: number): number {
   const codes = norm.codes;
   const s = tokens.start[i]!;
   let e = tokens.end[i]!;
