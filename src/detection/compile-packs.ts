@@ -20,6 +20,27 @@ export type MentionRole =
   | 'party_acronym'
   | 'coalition'; // a supporting party of a contestant
 
+/** Mention roles in ordinal order (pack roles, then `number` for a ballot number). */
+export const MENTION_ROLES = [
+  'name',
+  'name_part',
+  'titled_name',
+  'alias',
+  'acronym',
+  'slogan',
+  'hashtag',
+  'gesture',
+  'gesture_emoji',
+  'party',
+  'party_acronym',
+  'coalition',
+  'number',
+] as const;
+/** Ordinal of each mention role; its bit in a role set is `1 << ordinal`. */
+export const ROLE: Readonly<Record<(typeof MENTION_ROLES)[number], number>> = Object.fromEntries(
+  MENTION_ROLES.map((r, i) => [r, i]),
+) as Record<(typeof MENTION_ROLES)[number], number>;
+
 /** A pack string matched in a post. */
 export type MentionPayload = {
   type: 'mention';
@@ -44,10 +65,45 @@ export type Payload = MentionPayload | CuePayload | DayPayload;
 
 export type Pattern = { keys: string[]; payloads: Payload[] };
 
-/** A cue payload as the context rules read it: cue kind by ordinal, label, counts inside a tag. */
-export type CueItem = { kind: number; label: string; inTag: boolean };
+/**
+ * The cue payloads of all payload lists, as parallel arrays (the context rules read them for every
+ * hit; arrays of small objects were a cache miss each): list `li` holds items
+ * `start[li] .. start[li + 1]`, each with its cue kind by ordinal, label, and whether it still
+ * counts inside a hashtag or handle.
+ */
+export type CueItems = { start: Int32Array; kind: Int32Array; inTag: Uint8Array; label: string[] };
 
-/** Cue kinds in ordinal order (`CueItem.kind` indexes this). */
+/**
+ * The mention payloads of all lists, laid out like `CueItems`: pack, target (index in
+ * `TargetTable`), role by ordinal (`ROLE`), weight, whether it is also an everyday word, label.
+ */
+export type MentionItems = {
+  start: Int32Array;
+  pack: Int32Array;
+  target: Int32Array;
+  role: Int32Array;
+  weight: Float64Array;
+  common: Uint8Array;
+  label: string[];
+};
+
+/**
+ * Every contestant and party of the active packs, one index per pack and id (a contestant and a
+ * party with the same id in one pack share it, as they share evidence). The context rules keep
+ * their per-target sums in typed arrays indexed by it.
+ */
+export type TargetTable = {
+  /** Target → pack index. */
+  pack: Int32Array;
+  /** Target → contestant or party id. */
+  id: string[];
+  /** Target → 1 when some contestant of its pack has this id. */
+  contestant: Uint8Array;
+  /** Per pack: the target of each of its contestants, in pack order. */
+  ofContestants: Int32Array[];
+};
+
+/** Cue kinds in ordinal order (`CueItems.kind` holds indexes into this). */
 export const CUE_KINDS: readonly CueKind[] = Object.keys(CUES) as CueKind[];
 /** Ordinal of each cue kind. */
 export const CUE_ORD: Readonly<Record<CueKind, number>> = Object.fromEntries(
@@ -162,17 +218,74 @@ export const NEGATION_EXCUSED: readonly string[] = [
 /**
  * The token-level automaton: a trie over interned canonical keys. `firstNode[key]` is the root
  * child for a first key (−1 if no pattern starts with it); `nodeList[node]` the payload list of the
- * pattern ending there (−1 if none); `nodeNext[node]` its children by key.
+ * pattern ending there (−1 if none); `edges` its children by key (`childOf`).
  */
 export type TokenTrie = {
   firstNode: Int32Array;
   nodeList: Int32Array;
-  nodeNext: (Map<number, number> | null)[];
+  /** Per node: 1 when some pattern continues after it. */
+  hasChildren: Uint8Array;
+  edges: EdgeTable;
   /** Per interned key: 1 when it occurs after the first word of some pattern (else no child has it). */
   follows: Uint8Array;
   /** Per interned key of ≥ 6 letters: trie node of its stem before an enclitic (−1 if none). */
   encliticNode: Int32Array;
 };
+
+/** The contestants and parties of one pack that hold a ballot number, with their targets. */
+export type NumberEntry = {
+  pi: number;
+  contestants: number[];
+  parties: number[];
+  contestantTargets: Int32Array;
+  partyTargets: Int32Array;
+};
+
+/**
+ * The trie's edges (node, key) → child in one open-addressing table of typed arrays: one probe of
+ * contiguous memory instead of a `Map` per node.
+ */
+export type EdgeTable = { node: Int32Array; key: Int32Array; child: Int32Array; mask: number };
+
+function edgeSlot(node: number, key: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask;
+}
+
+function buildEdges(nodeNext: readonly (Map<number, number> | null)[]): EdgeTable {
+  let count = 0;
+  for (const next of nodeNext) count += next?.size ?? 0;
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  const table: EdgeTable = {
+    node: new Int32Array(size).fill(-1),
+    key: new Int32Array(size),
+    child: new Int32Array(size),
+    mask: size - 1,
+  };
+  nodeNext.forEach((next, node) => {
+    if (!next) return;
+    for (const [key, child] of next) {
+      let slot = edgeSlot(node, key, table.mask);
+      while (table.node[slot] !== -1) slot = (slot + 1) & table.mask;
+      table.node[slot] = node;
+      table.key[slot] = key;
+      table.child[slot] = child;
+    }
+  });
+  return table;
+}
+
+/** The child of trie node `node` by key `key`, or −1. */
+export function childOf(edges: EdgeTable, node: number, key: number): number {
+  const mask = edges.mask;
+  let slot = edgeSlot(node, key, mask);
+  for (;;) {
+    const at = edges.node[slot]!;
+    if (at === -1) return -1;
+    if (at === node && edges.key[slot] === key) return edges.child[slot]!;
+    slot = (slot + 1) & mask;
+  }
+}
 
 /** All active packs compiled into one matcher. Build once, reuse for every post. */
 export type CompiledPacks = {
@@ -184,12 +297,9 @@ export type CompiledPacks = {
    * the compact trie that carries payloads.
    */
   lists: Payload[][];
-  /**
-   * The same lists split by payload type (one shape per array, so the context rules' loops stay
-   * monomorphic): cue items, mention payloads, and how many voting-day payloads.
-   */
-  listCues: CueItem[][];
-  listMentions: MentionPayload[][];
+  /** The same lists split by payload type: cue items, mention items, how many voting-day payloads. */
+  cueItems: CueItems;
+  mentionItems: MentionItems;
   listDays: Uint8Array;
   /** Per list: cue bits it sets, the bits it sets inside a hashtag/handle, `LIST_*` flags. */
   listCue: Uint32Array;
@@ -209,7 +319,8 @@ export type CompiledPacks = {
    * By ballot number: the packs that have it, with their entry (`numbers[pi].get(value)`), in pack
    * order. Index 0..maxNumber.
    */
-  numberPacks: { pi: number; contestants: number[]; parties: number[] }[][];
+  numberPacks: NumberEntry[][];
+  targets: TargetTable;
   /** Largest ballot number of any contestant or party. */
   maxNumber: number;
   cueSets: Record<CueKind, Set<string>>;
@@ -477,23 +588,59 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
     }
   }
 
-  const numberPacks: CompiledPacks['numberPacks'] = [];
+  const targets = buildTargets(packs);
+  const targetOf = (pi: number, id: string): number => targets.byId[pi]!.get(id)!;
+  const numberPacks: NumberEntry[][] = [];
   for (let v = 0; v <= maxNumber; v++) {
-    const at: CompiledPacks['numberPacks'][number] = [];
+    const at: NumberEntry[] = [];
     numbers.forEach((index, pi) => {
       const entry = index.get(v);
-      if (entry) at.push({ pi, contestants: entry.contestants, parties: entry.parties });
+      if (!entry) return;
+      const pack = packs[pi]!;
+      at.push({
+        pi,
+        contestants: entry.contestants,
+        parties: entry.parties,
+        contestantTargets: Int32Array.from(entry.contestants, (ci) => targetOf(pi, pack.contestants[ci]!.id)),
+        partyTargets: Int32Array.from(entry.parties, (pj) => targetOf(pi, pack.parties[pj]!.id)),
+      });
     });
     numberPacks.push(at);
   }
 
   return {
     packs: [...packs],
-    ...buildAutomaton([...patterns.values()], compact, cueSets),
+    ...buildAutomaton([...patterns.values()], compact, cueSets, targetOf),
     numbers,
     numberPacks,
+    targets: targets.table,
     maxNumber,
     cueSets,
+  };
+}
+
+/** Numbers every (pack, contestant or party id); see `TargetTable`. */
+function buildTargets(packs: readonly Pack[]): { table: TargetTable; byId: Map<string, number>[] } {
+  const pack: number[] = [];
+  const id: string[] = [];
+  const contestant: number[] = [];
+  const byId: Map<string, number>[] = [];
+  const ofContestants: Int32Array[] = [];
+  packs.forEach((p, pi) => {
+    const ids = new Map<string, number>();
+    byId.push(ids);
+    for (const t of [...p.contestants.map((c) => c.id), ...p.parties.map((q) => q.id)])
+      if (!ids.has(t)) {
+        ids.set(t, id.length);
+        pack.push(pi);
+        id.push(t);
+        contestant.push(p.contestants.some((c) => c.id === t) ? 1 : 0);
+      }
+    ofContestants.push(Int32Array.from(p.contestants, (c) => ids.get(c.id)!));
+  });
+  return {
+    table: { pack: Int32Array.from(pack), id, contestant: Uint8Array.from(contestant), ofContestants },
+    byId,
   };
 }
 
@@ -501,7 +648,8 @@ function buildAutomaton(
   patterns: Pattern[],
   compact: TrieNode,
   cueSets: Record<CueKind, Set<string>>,
-): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets'> {
+  targetOf: (pack: number, id: string) => number,
+): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets' | 'targets'> {
   const vocab = createVocab();
   const patternIds = patterns.map((p) => p.keys.map((k) => intern(vocab, k)));
   for (const w of RULE_WORDS) intern(vocab, w);
@@ -575,37 +723,68 @@ function buildAutomaton(
   const listTagCue = new Uint32Array(lists.length);
   const listFlags = new Uint8Array(lists.length);
   const listDays = new Uint8Array(lists.length);
-  const listCues: CueItem[][] = new Array(lists.length);
-  const listMentions: MentionPayload[][] = new Array(lists.length);
   const tagKinds = new Set<CueKind>(['vote', 'campaign', 'election', 'hope_win']);
+  const cueStart = new Int32Array(lists.length + 1);
+  const cueKind: number[] = [];
+  const cueInTag: number[] = [];
+  const cueLabel: string[] = [];
+  const mentionStart = new Int32Array(lists.length + 1);
+  const mention = {
+    pack: [] as number[],
+    target: [] as number[],
+    role: [] as number[],
+    weight: [] as number[],
+  };
+  const mentionCommon: number[] = [];
+  const mentionLabel: string[] = [];
   lists.forEach((payloads, li) => {
     let bits = 0;
     let flags = 0;
     let days = 0;
-    const cueItems: CueItem[] = [];
-    const mentionItems: MentionPayload[] = [];
     for (const p of payloads) {
       if (p.type === 'cue') {
         bits |= CUE_BIT[p.cue];
         if (p.cue === 'campaign_team' || (p.cue === 'campaign' && CAMPAIGN_EVENTS.has(p.label)))
           flags |= LIST_CAMPAIGN_EVENT;
         if (p.cue === 'participate') flags |= LIST_PARTICIPATE;
-        cueItems.push({ kind: CUE_ORD[p.cue], label: p.label, inTag: tagKinds.has(p.cue) });
+        cueKind.push(CUE_ORD[p.cue]);
+        cueInTag.push(tagKinds.has(p.cue) ? 1 : 0);
+        cueLabel.push(p.label);
       } else if (p.type === 'day') {
         flags |= LIST_DAY;
         days++;
       } else {
         flags |= LIST_MENTION;
-        mentionItems.push(p);
+        mention.pack.push(p.pack);
+        mention.target.push(targetOf(p.pack, p.target));
+        mention.role.push(ROLE[p.role]);
+        mention.weight.push(p.weight);
+        mentionCommon.push(p.common ? 1 : 0);
+        mentionLabel.push(p.label);
       }
     }
+    cueStart[li + 1] = cueKind.length;
+    mentionStart[li + 1] = mentionLabel.length;
     listCue[li] = bits >>> 0;
     listDays[li] = days;
-    listCues[li] = cueItems;
-    listMentions[li] = mentionItems;
     listTagCue[li] = (bits & TAG_CUES) >>> 0;
     listFlags[li] = flags;
   });
+  const cueItems: CueItems = {
+    start: cueStart,
+    kind: Int32Array.from(cueKind),
+    inTag: Uint8Array.from(cueInTag),
+    label: cueLabel,
+  };
+  const mentionItems: MentionItems = {
+    start: mentionStart,
+    pack: Int32Array.from(mention.pack),
+    target: Int32Array.from(mention.target),
+    role: Int32Array.from(mention.role),
+    weight: Float64Array.from(mention.weight),
+    common: Uint8Array.from(mentionCommon),
+    label: mentionLabel,
+  };
 
   const wordFlags = new Uint8Array(size);
   const blockPairs = new Set<number>();
@@ -631,10 +810,17 @@ function buildAutomaton(
 
   return {
     vocab,
-    trie: { firstNode, nodeList: Int32Array.from(nodeList), nodeNext, follows, encliticNode },
+    trie: {
+      firstNode,
+      nodeList: Int32Array.from(nodeList),
+      hasChildren: Uint8Array.from(nodeNext, (next) => (next ? 1 : 0)),
+      edges: buildEdges(nodeNext),
+      follows,
+      encliticNode,
+    },
     lists,
-    listCues,
-    listMentions,
+    cueItems,
+    mentionItems,
     listDays,
     listCue,
     listTagCue,

@@ -7,7 +7,8 @@ import {
   LIST_CAMPAIGN_EVENT,
   LIST_MENTION,
   LIST_PARTICIPATE,
-  type MentionRole,
+  MENTION_ROLES,
+  ROLE,
   WORD_NEGATION_EXCUSED,
   WORD_NUMBER_AFTER_BLOCK,
   WORD_NUMBER_BLOCK,
@@ -16,6 +17,16 @@ import {
 import type { CueKind } from './lexicon.ts';
 import type { HitBuffer } from './match.ts';
 import type { NormBuffer } from './normalise.ts';
+import {
+  addCue,
+  addDayHit,
+  addMention,
+  type CueOccurrences,
+  clearRuleBuffers,
+  mentionLabel,
+  type RuleBuffers,
+  removeCue,
+} from './rule-buffers.ts';
 import {
   TOKEN_CLAUSE_START,
   TOKEN_GESTURE,
@@ -109,20 +120,6 @@ export type Evidence = {
   target?: string;
 };
 
-/** A contestant or party referred to in the post, after context adjustments. */
-export type Mention = {
-  pack: number;
-  target: string;
-  contestant: number;
-  role: MentionRole | 'number';
-  weight: number;
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-  label: string;
-};
-
 export type Analysis = {
   x: Float64Array;
   /** Evidence that set each feature (by feature index). */
@@ -130,7 +127,6 @@ export type Analysis = {
   pack: number;
   targets: string[];
   opposed: string[];
-  mentions: Mention[];
 };
 
 const NEUTRAL_FRAMES: CueKind[] = [
@@ -145,27 +141,8 @@ const NEUTRAL_FRAMES: CueKind[] = [
   'anyone',
 ];
 
-/** One bit per mention role, to count the distinct roles that refer to a target. */
-const ROLE_BIT: Record<MentionRole | 'number', number> = {
-  name: 1,
-  name_part: 2,
-  titled_name: 4,
-  alias: 8,
-  acronym: 16,
-  slogan: 32,
-  hashtag: 64,
-  gesture: 128,
-  gesture_emoji: 256,
-  party: 512,
-  party_acronym: 1024,
-  coalition: 2048,
-  number: 4096,
-};
-
-/** Shared empty evidence list of features nothing set (never written to). */
-const NO_EVIDENCE: Evidence[] = [];
-
-type CueOcc = { from: number; to: number; start: number; end: number; label: string };
+/** Evidence kind of each cue kind's occurrences (`cue:<kind>`), by cue ordinal. */
+const CUE_EVIDENCE_KIND: readonly string[] = CUE_KINDS.map((k) => `cue:${k}`);
 
 function idx(name: FeatureName): number {
   return FEATURES.indexOf(name);
@@ -174,9 +151,12 @@ const F: Record<FeatureName, number> = Object.fromEntries(FEATURES.map((n, i) =>
   FeatureName,
   number
 >;
+/** Feature index and cue ordinal of each neutral frame. */
+const NEUTRAL_FEATURE: readonly number[] = NEUTRAL_FRAMES.map((k) => F[k as FeatureName]);
+const NEUTRAL_ORD: readonly number[] = NEUTRAL_FRAMES.map((k) => CUE_ORD[k]);
 
 /** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||
@@ -222,8 +202,17 @@ function hasInnerSpaceOrDot(text: string, a: number, b: number): boolean {
   return false;
 }
 
-/** One post as the context rules see it: original text, normalised buffer, tokens and hits. */
-export type PostView = { text: string; norm: NormBuffer; tokens: TokenBuffer; hits: HitBuffer };
+/**
+ * One post as the context rules see it: original text, normalised buffer, tokens and hits, and the
+ * rules' own working buffers (`createRuleBuffers`).
+ */
+export type PostView = {
+  text: string;
+  norm: NormBuffer;
+  tokens: TokenBuffer;
+  hits: HitBuffer;
+  rules: RuleBuffers;
+};
 
 function near(
   tokens: TokenBuffer,
@@ -467,81 +456,68 @@ function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
   return -1;
 }
 
-/** Applies the context rules to one post's tokens and hits. */
-export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
-  const { text, tokens, hits } = post;
-  const x = new Float64Array(FEATURES.length);
-  // Evidence lists are created on first use; unset features share one empty (never written) list.
-  const evidence: Evidence[][] = new Array(FEATURES.length).fill(NO_EVIDENCE);
-  const evList = (f: number): Evidence[] => {
-    let list = evidence[f]!;
-    if (list === NO_EVIDENCE) {
-      list = [];
-      evidence[f] = list;
-    }
-    return list;
-  };
-  // Cue occurrences by cue ordinal (CUE_ORD), in hit order.
-  const cues: (CueOcc[] | undefined)[] = new Array(CUE_KINDS.length);
-  const dayHits: number[] = [];
+/** Role bits of the one-word and full names (for office and ordinary-person contexts). */
+const NAME_ROLES = (1 << ROLE.name) | (1 << ROLE.name_part) | (1 << ROLE.titled_name);
 
-  const { listCues, listMentions, listDays } = compiled;
+/** The evidence list of feature `f`. */
+function evList(evidence: Evidence[][], f: number): Evidence[] {
+  return evidence[f]!;
+}
+
+/** Some occurrence of cue kind `ord` is left. */
+function hasCue(cues: CueOccurrences, ord: number): boolean {
+  return cues.count[ord]! > 0;
+}
+
+/** Feature `f` is 1 when cue kind `ord` occurs, with its first three occurrences as evidence. */
+function setCue(a: Analysis, cues: CueOccurrences, f: number, ord: number): void {
+  if (cues.count[ord] === 0) return;
+  a.x[f] = 1;
+  const list = evList(a.evidence, f);
+  const kind = CUE_EVIDENCE_KIND[ord]!;
+  let q = 0;
+  for (let o = cues.first[ord]!; o >= 0 && q < 3; o = cues.next[o]!, q++)
+    list.push({ kind, start: cues.start[o]!, end: cues.end[o]!, weight: 0, label: cues.label[o]! });
+}
+
+/** Records each hit's cue occurrences (by kind, in hit order) and voting-day hits. */
+function collectCues(compiled: CompiledPacks, hits: HitBuffer, rules: RuleBuffers): void {
+  const { cueItems, listDays } = compiled;
+  const { start: itemStart, kind, inTag: itemInTag, label } = cueItems;
+  const cues = rules.cues;
   for (let h = 0; h < hits.n; h++) {
     const inTag = hits.inTag[h] === 1;
     const li = hits.list[h]!;
-    const cueItems = listCues[li]!;
-    for (let q = 0; q < cueItems.length; q++) {
-      const item = cueItems[q]!;
-      if (inTag && !item.inTag) continue;
-      let list = cues[item.kind];
-      if (!list) {
-        list = [];
-        cues[item.kind] = list;
-      }
-      list.push({
-        from: hits.from[h]!,
-        to: hits.to[h]!,
-        start: hits.start[h]!,
-        end: hits.end[h]!,
-        label: item.label,
-      });
+    const end = itemStart[li + 1]!;
+    for (let q = itemStart[li]!; q < end; q++) {
+      if (inTag && itemInTag[q] === 0) continue;
+      addCue(cues, kind[q]!, hits.from[h]!, hits.to[h]!, hits.start[h]!, hits.end[h]!, label[q]!);
     }
-    for (let d = listDays[li]!; d > 0; d--) dayHits.push(h);
+    for (let d = listDays[li]!; d > 0; d--) addDayHit(rules, h);
   }
-  const cuesOf = (k: CueKind): CueOcc[] | undefined => cues[CUE_ORD[k]];
-  const has = (k: CueKind) => (cues[CUE_ORD[k]]?.length ?? 0) > 0;
-  const nearCue = (kind: CueKind, from: number, to: number, before: number, after: number): boolean =>
-    near(tokens, CUE_BIT[kind], from, to, before, after);
-  const setCue = (feature: FeatureName, kind: CueKind, weight = 1): void => {
-    const occ = cues[CUE_ORD[kind]];
-    if (!occ || occ.length === 0) return;
-    x[F[feature]] = weight;
-    const list = evList(F[feature]);
-    for (let q = 0; q < occ.length && q < 3; q++) {
-      const o = occ[q]!;
-      list.push({
-        kind: `cue:${kind}`,
-        start: o.start,
-        end: o.end,
-        weight: 0,
-        label: o.label,
-      });
-    }
-  };
+}
 
-  const electionCtx = has('election') || dayHits.length > 0 || has('campaign') || has('candidacy');
-  const partyCtx = has('party_ctx');
+/** State of one post shared by the mention rules. */
+type MentionContext = { electionCtx: boolean; partyCtx: boolean };
 
-  // --- Mentions with context adjustments -------------------------------------------------
-  const mentions: Mention[] = [];
-  let obfuscated = false;
-  let forSupport = -1;
-  let eliminationEnd = -1;
+/**
+ * Pack terms found in the post, weighed by their context (capitals, hashtags, leetspeak, spacing,
+ * nearby office or ordinary-person words). Returns bit 1 when a name was obfuscated and, shifted
+ * left by one, the token after a "<name> for/4" (English support formula) plus one, or 0.
+ */
+function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionContext): number {
+  const { text, tokens, hits } = post;
+  const mentions = post.rules.mentions;
+  const items = compiled.mentionItems;
   const ns = post.norm.start;
   const ne = post.norm.end;
+  let obfuscated = false;
+  let forSupport = -1;
   for (let h = 0; h < hits.n; h++) {
-    const ms = listMentions[hits.list[h]!]!;
-    if (ms.length === 0) continue;
+    const li = hits.list[h]!;
+    const first = items.start[li]!;
+    const last = items.start[li + 1]!;
+    if (first === last) continue;
     // Per hit (shared by all its payloads): span, case, digits, spacing and nearby cues.
     const from = hits.from[h]!;
     const to = hits.to[h]!;
@@ -559,32 +535,33 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     let otherName = -1;
     let office = -1;
     let prayer = -1;
-    for (let q = 0; q < ms.length; q++) {
-      const p = ms[q]!;
+    for (let q = first; q < last; q++) {
+      const role = items.role[q]!;
+      const common = items.common[q] === 1;
       // Capitals, a hashtag or leetspeak digits (`h3ra`, `4nies`) mark the word as deliberate.
-      const leet = digits && p.role !== 'hashtag';
+      const leet = digits && role !== ROLE.hashtag;
       const deliberate = caps || inTag || leet;
-      let w = p.weight;
-      if (p.role === 'acronym' || p.role === 'party_acronym') {
-        if (!deliberate) w = p.role === 'acronym' ? 0.3 : 0.15;
+      let w = items.weight[q]!;
+      if (role === ROLE.acronym || role === ROLE.party_acronym) {
+        if (!deliberate) w = role === ROLE.acronym ? 0.3 : 0.15;
       }
       // A lower-case pair acronym is usually an ordinary word (`bawa`, `guna`, `tipe`, `amin`).
-      if ((p.common || p.role === 'acronym') && !deliberate) w *= 0.4;
-      if (p.role === 'party_acronym' && !partyCtx && !inTag) w *= 0.5;
-      if (p.role === 'gesture_emoji' && !electionCtx) w *= 0.5;
+      if ((common || role === ROLE.acronym) && !deliberate) w *= 0.4;
+      if (role === ROLE.party_acronym && !ctx.partyCtx && !inTag) w *= 0.5;
+      if (role === ROLE.gesture_emoji && !ctx.electionCtx) w *= 0.5;
       // A one-word name or alias next to an unknown capitalised word is someone else's name.
-      if ((p.role === 'name_part' || p.role === 'alias') && to - from === 1) {
+      if ((role === ROLE.name_part || role === ROLE.alias) && to - from === 1) {
         if (otherName < 0) otherName = besideUnknownName(post, from, to) ? 1 : 0;
         if (otherName === 1) w *= 0.3;
       }
-      if (p.role === 'name_part' || p.role === 'titled_name' || p.role === 'name') {
-        if (ordinary < 0) ordinary = nearCue('ordinary_person', from, to, 6, 6) ? 1 : 0;
-        if (office < 0) office = nearCue('official_role', from, to, 4, 0) ? 1 : 0;
+      if ((NAME_ROLES & (1 << role)) !== 0) {
+        if (ordinary < 0) ordinary = near(tokens, CUE_BIT.ordinary_person, from, to, 6, 6) ? 1 : 0;
+        if (office < 0) office = near(tokens, CUE_BIT.official_role, from, to, 4, 0) ? 1 : 0;
         if (ordinary === 1) w *= 0.3;
         if (office === 1) w *= 0.5;
       }
-      if ((p.common || p.role === 'acronym') && !caps) {
-        if (prayer < 0) prayer = nearCue('prayer', from, to, 2, 2) ? 1 : 0;
+      if ((common || role === ROLE.acronym) && !caps) {
+        if (prayer < 0) prayer = near(tokens, CUE_BIT.prayer, from, to, 2, 2) ? 1 : 0;
         if (prayer === 1) w *= 0.3;
       }
       if (leet || spaced) obfuscated = true;
@@ -598,275 +575,451 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
           tokens.clause[to + 1] === tokens.clause[to];
         if (k === compiled.ruleWord.for || four) forSupport = to;
       }
-      mentions.push({
-        pack: p.pack,
-        target: p.target,
-        contestant: p.contestant,
-        role: p.role,
-        weight: w,
+      const start = hits.start[h]!;
+      const end = hits.end[h]!;
+      addMention(
+        mentions,
+        items.pack[q]!,
+        items.target[q]!,
+        role,
+        w,
         from,
         to,
-        start: hits.start[h]!,
-        end: hits.end[h]!,
-        label: p.label,
-      });
+        start,
+        end,
+        items.label[q]!,
+        0,
+      );
     }
   }
+  return (obfuscated ? 1 : 0) | ((forSupport + 1) << 1);
+}
 
-  // --- Ballot numbers ---------------------------------------------------------------------
+/**
+ * Numbers read as ballot numbers become mentions of the contestants (and, in a party context, the
+ * parties) holding them in every pack. Returns the last token of an elimination pair ("1 atau 3
+ * terserah"), or −1.
+ */
+function collectNumbers(compiled: CompiledPacks, post: PostView, ctx: MentionContext): number {
+  const tokens = post.tokens;
+  const mentions = post.rules.mentions;
+  const day = post.rules.dayN > 0;
+  let eliminationEnd = -1;
   for (let i = 0; i < tokens.n; i++) {
     if ((tokens.flags[i]! & TOKEN_NUMBER) === 0) continue;
-    let w = numberWeight(compiled, post, i, electionCtx, dayHits.length > 0);
+    let w = numberWeight(compiled, post, i, ctx.electionCtx, day);
     if (w === 0) continue;
     const gesture = w < 0;
     if (gesture) w = -w;
     if (eliminationPair(compiled, tokens, i)) eliminationEnd = Math.max(eliminationEnd, i);
     const value = tokens.num[i]!;
+    const start = tokens.start[i]!;
+    const end = tokens.end[i]!;
+    const role = gesture ? ROLE.gesture : ROLE.number;
     const at = compiled.numberPacks[value]!;
     for (let q = 0; q < at.length; q++) {
-      const { pi, contestants, parties } = at[q]!;
+      const { pi, contestantTargets, partyTargets } = at[q]!;
       const pack = compiled.packs[pi]!;
       const hasParties = pack.parties.length > 0;
-      const partyReading = hasParties && (partyCtx || nearCue('party_ctx', i, i + 1, 6, 3));
-      for (const ci of contestants) {
-        const c = pack.contestants[ci]!;
-        const cw = partyReading && !nearCue('election', i, i + 1, 4, 0) ? w * 0.6 : w;
-        mentions.push({
-          pack: pi,
-          target: c.id,
-          contestant: ci,
-          role: gesture ? 'gesture' : 'number',
-          weight: cw,
-          from: i,
-          to: i + 1,
-          start: tokens.start[i]!,
-          end: tokens.end[i]!,
-          label: `nomor ${value}`,
-        });
-      }
+      const partyReading = hasParties && (ctx.partyCtx || near(tokens, CUE_BIT.party_ctx, i, i + 1, 6, 3));
+      const cw = partyReading && !near(tokens, CUE_BIT.election, i, i + 1, 4, 0) ? w * 0.6 : w;
+      for (let k = 0; k < contestantTargets.length; k++)
+        addMention(mentions, pi, contestantTargets[k]!, role, cw, i, i + 1, start, end, null, value);
       if (partyReading)
-        for (const pj of parties)
-          mentions.push({
-            pack: pi,
-            target: pack.parties[pj]!.id,
-            contestant: -1,
-            role: 'number',
-            weight: w * 0.9,
-            from: i,
-            to: i + 1,
-            start: tokens.start[i]!,
-            end: tokens.end[i]!,
-            label: `nomor ${value}`,
-          });
+        for (let k = 0; k < partyTargets.length; k++)
+          addMention(mentions, pi, partyTargets[k]!, ROLE.number, w * 0.9, i, i + 1, start, end, null, value);
     }
   }
+  return eliminationEnd;
+}
 
-  // "1 atau 3 terserah": the open-choice word belongs to the elimination, not an "anyone" frame.
-  if (eliminationEnd >= 0) {
-    const anyone = cues[CUE_ORD.anyone];
-    if (anyone) {
-      const kept = anyone.filter((o) => o.from <= eliminationEnd - 2 || o.from > eliminationEnd + 3);
-      cues[CUE_ORD.anyone] = kept.length > 0 ? kept : undefined;
-    }
-  }
-
-  // "calon bupati", "cagub", "jadi gubernur": an office someone runs for is not an office held.
-  const roles = cues[CUE_ORD.official_role];
-  if (roles) {
-    const calon = compiled.ruleWord.calon;
-    const kept = roles.filter((o) => !(o.from >= 1 && tokens.key[o.from - 1] === calon));
-    cues[CUE_ORD.official_role] = kept.length > 0 ? kept : undefined;
-  }
-
-  // --- Negative calls ---------------------------------------------------------------------
-  const opposedSet = new Set<string>();
+/**
+ * Negative calls ("jangan pilih 03"): a negation up to four tokens before a mention in the same
+ * clause marks its target as opposed. Returns whether any was found.
+ */
+function negativeCalls(compiled: CompiledPacks, post: PostView, a: Analysis): boolean {
+  const { tokens, rules } = post;
+  const { cues, mentions: m, sums } = rules;
+  const ord = CUE_ORD.negation;
   let negCall = false;
-  for (const o of cuesOf('negation') ?? []) {
-    if (o.to >= tokens.n || (compiled.wordFlags[tokens.key[o.to]!]! & WORD_NEGATION_EXCUSED) !== 0) continue;
-    for (const m of mentions) {
-      if (
-        m.from >= o.to &&
-        m.from <= o.to + 4 &&
-        tokens.clause[m.from] === tokens.clause[o.from] &&
-        m.weight >= 0.3
-      ) {
+  for (let o = cues.first[ord]!; o >= 0; o = cues.next[o]!) {
+    const oTo = cues.to[o]!;
+    if (oTo >= tokens.n || (compiled.wordFlags[tokens.key[oTo]!]! & WORD_NEGATION_EXCUSED) !== 0) continue;
+    const clause = tokens.clause[cues.from[o]!];
+    for (let k = 0; k < m.n; k++) {
+      const from = m.from[k]!;
+      if (from >= oTo && from <= oTo + 4 && tokens.clause[from] === clause && m.weight[k]! >= 0.3) {
         negCall = true;
-        opposedSet.add(`${m.pack}:${m.target}`);
-        evList(F.negative_call).push({
+        sums.opposed[m.target[k]!] = sums.epoch;
+        evList(a.evidence, F.negative_call).push({
           kind: 'negative_call',
-          start: o.start,
-          end: m.end,
+          start: cues.start[o]!,
+          end: m.end[k]!,
           weight: 0,
-          label: `${o.label} … ${m.label}`,
-          target: m.target,
+          label: `${cues.label[o]} … ${mentionLabel(m, k)}`,
+          target: compiled.targets.id[m.target[k]!]!,
         });
       }
     }
   }
-  // --- Evidence per target, best pack -----------------------------------------------------
-  // Packs in order of first mention, each with its targets in order of first mention (small lists:
-  // a linear search is cheaper than a map per pack and per post).
-  type Acc = { id: string; best: number; ev: number; roles: number; nRoles: number; mentions: Mention[] };
-  const packIds: number[] = [];
-  const packAccs: Acc[][] = [];
-  for (const m of mentions) {
-    let pq = packIds.indexOf(m.pack);
-    if (pq < 0) {
-      pq = packIds.length;
-      packIds.push(m.pack);
-      packAccs.push([]);
+  return negCall;
+}
+
+/**
+ * Sums the mentions per target (best weight, distinct roles) and returns the pack whose best
+ * target has the most evidence (the first such pack by first mention), or −1.
+ */
+function bestPackOf(compiled: CompiledPacks, rules: RuleBuffers): number {
+  const { mentions: m, sums } = rules;
+  const { stamp, best, roles, nRoles, head, tail, order, ev, packStamp, packScore, packOrder } = sums;
+  const epoch = sums.epoch;
+  let orderN = 0;
+  for (let k = 0; k < m.n; k++) {
+    const t = m.target[k]!;
+    if (stamp[t] !== epoch) {
+      stamp[t] = epoch;
+      best[t] = 0;
+      roles[t] = 0;
+      nRoles[t] = 0;
+      head[t] = k;
+      order[orderN++] = t;
+    } else m.next[tail[t]!] = k;
+    tail[t] = k;
+    best[t] = Math.max(best[t]!, m.weight[k]!);
+    const bit = 1 << m.role[k]!;
+    if ((roles[t]! & bit) === 0) {
+      roles[t] = roles[t]! | bit;
+      nRoles[t]!++;
     }
-    const list = packAccs[pq]!;
-    let acc: Acc | undefined;
-    for (let q = 0; q < list.length; q++)
-      if (list[q]!.id === m.target) {
-        acc = list[q];
-        break;
-      }
-    if (!acc) {
-      acc = { id: m.target, best: 0, ev: 0, roles: 0, nRoles: 0, mentions: [] };
-      list.push(acc);
-    }
-    acc.best = Math.max(acc.best, m.weight);
-    const bit = ROLE_BIT[m.role];
-    if ((acc.roles & bit) === 0) {
-      acc.roles |= bit;
-      acc.nRoles++;
-    }
-    acc.mentions.push(m);
   }
+  sums.orderN = orderN;
+  const targetPack = compiled.targets.pack;
+  let packN = 0;
+  for (let q = 0; q < orderN; q++) {
+    const t = order[q]!;
+    const e = Math.min(1, best[t]! + 0.08 * (Math.min(nRoles[t]!, 4) - 1));
+    ev[t] = e;
+    const p = targetPack[t]!;
+    if (packStamp[p] !== epoch) {
+      packStamp[p] = epoch;
+      packScore[p] = 0;
+      packOrder[packN++] = p;
+    }
+    packScore[p] = Math.max(packScore[p]!, e);
+  }
+  sums.packN = packN;
   let bestPack = -1;
   let bestScore = 0;
-  let bestAccs: Acc[] = [];
-  for (let pq = 0; pq < packIds.length; pq++) {
-    let s = 0;
-    for (const acc of packAccs[pq]!) {
-      acc.ev = Math.min(1, acc.best + 0.08 * (Math.min(acc.nRoles, 4) - 1));
-      s = Math.max(s, acc.ev);
-    }
-    if (s > bestScore) {
-      bestScore = s;
-      bestPack = packIds[pq]!;
-      bestAccs = packAccs[pq]!;
+  for (let q = 0; q < sums.packN; q++) {
+    const p = sums.packOrder[q]!;
+    if (sums.packScore[p]! > bestScore) {
+      bestScore = sums.packScore[p]!;
+      bestPack = p;
     }
   }
+  return bestPack;
+}
 
-  const targets: string[] = [];
-  const opposed: string[] = [];
-  if (bestPack >= 0) {
-    const pack = compiled.packs[bestPack]!;
-    const accs = bestAccs;
-    const contestantEv = pack.contestants.map((c) => {
-      for (const acc of accs) if (acc.id === c.id) return acc.ev;
-      return 0;
-    });
-    const sorted = [...contestantEv].sort((a, b) => b - a);
-    let bestParty = 0;
-    for (const acc of accs)
-      if (!pack.contestants.some((c) => c.id === acc.id)) bestParty = Math.max(bestParty, acc.ev);
-    const top = Math.max(sorted[0] ?? 0, bestParty);
-    x[F.mention] = top;
-    x[F.mention_strong] = top >= 0.7 ? 1 : 0;
-    x[F.mention_second] = sorted[1] ?? 0;
-    x[F.all_contestants] = pack.contestants.length >= 2 && contestantEv.every((e) => e >= 0.2) ? 1 : 0;
-    x[F.party_target] = bestParty >= 0.4 ? bestParty : 0;
-    const ranked = accs.length > 1 ? [...accs].sort((a, b) => b.ev - a.ev) : accs;
-    let weakOnly = true;
-    for (const acc of ranked) {
-      const id = acc.id;
-      const ev = acc.ev;
-      if (ev < 0.3 || ev < top * 0.6) continue;
-      if (opposedSet.has(`${bestPack}:${id}`)) opposed.push(id);
-      else targets.push(id);
-      for (const m of acc.mentions) {
-        if (m.weight >= 0.5 && m.role !== 'name_part' && m.role !== 'gesture_emoji') weakOnly = false;
-        const kind = m.role === 'number' ? 'number' : m.role;
-        evList(F.mention).push({
-          kind,
-          start: m.start,
-          end: m.end,
-          weight: m.weight,
-          label: m.label,
-          target: id,
+/**
+ * The best pack's targets in order of first mention, stably sorted by evidence (highest first),
+ * in `sums.rank`; returns how many.
+ */
+function rankTargets(compiled: CompiledPacks, rules: RuleBuffers, pack: number): number {
+  const sums = rules.sums;
+  const { rank, ev } = sums;
+  const targetPack = compiled.targets.pack;
+  let n = 0;
+  for (let q = 0; q < sums.orderN; q++) {
+    const t = sums.order[q]!;
+    if (targetPack[t] !== pack) continue;
+    // Insertion sort: a target moves before those with strictly less evidence (stable).
+    let k = n++;
+    while (k > 0 && ev[rank[k - 1]!]! < ev[t]!) {
+      rank[k] = rank[k - 1]!;
+      k--;
+    }
+    rank[k] = t;
+  }
+  return n;
+}
+
+/** Mention features and evidence from the best pack's targets. */
+function scoreTargets(compiled: CompiledPacks, post: PostView, a: Analysis, bestPack: number): void {
+  const { tokens, rules } = post;
+  const { mentions: m, sums } = rules;
+  const x = a.x;
+  const epoch = sums.epoch;
+  const contestantTargets = compiled.targets.ofContestants[bestPack]!;
+  const isContestant = compiled.targets.contestant;
+  // The two highest contestant evidences and whether every contestant has some.
+  let first = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  let everyContestant = true;
+  for (let ci = 0; ci < contestantTargets.length; ci++) {
+    const t = contestantTargets[ci]!;
+    const e = sums.stamp[t] === epoch ? sums.ev[t]! : 0;
+    if (e > first) {
+      second = first;
+      first = e;
+    } else if (e > second) second = e;
+    if (!(e >= 0.2)) everyContestant = false;
+  }
+  const nContestants = contestantTargets.length;
+  const n = rankTargets(compiled, rules, bestPack);
+  let bestParty = 0;
+  for (let q = 0; q < n; q++) {
+    const t = sums.rank[q]!;
+    if (isContestant[t] === 0) bestParty = Math.max(bestParty, sums.ev[t]!);
+  }
+  const top = Math.max(nContestants >= 1 ? first : 0, bestParty);
+  x[F.mention] = top;
+  x[F.mention_strong] = top >= 0.7 ? 1 : 0;
+  x[F.mention_second] = nContestants >= 2 ? second : 0;
+  x[F.all_contestants] = nContestants >= 2 && everyContestant ? 1 : 0;
+  x[F.party_target] = bestParty >= 0.4 ? bestParty : 0;
+  let weakOnly = true;
+  for (let q = 0; q < n; q++) {
+    const t = sums.rank[q]!;
+    const ev = sums.ev[t]!;
+    if (ev < 0.3 || ev < top * 0.6) continue;
+    const id = compiled.targets.id[t]!;
+    if (sums.opposed[t] === epoch) a.opposed.push(id);
+    else a.targets.push(id);
+    for (let k = sums.head[t]!; k >= 0; k = m.next[k]!) {
+      const role = m.role[k]!;
+      const w = m.weight[k]!;
+      if (w >= 0.5 && role !== ROLE.name_part && role !== ROLE.gesture_emoji) weakOnly = false;
+      evList(a.evidence, F.mention).push({
+        kind: MENTION_ROLES[role]!,
+        start: m.start[k]!,
+        end: m.end[k]!,
+        weight: w,
+        label: mentionLabel(m, k),
+        target: id,
+      });
+      if (role === ROLE.hashtag) x[F.hashtag] = 1;
+      if (role === ROLE.acronym && w >= 0.6) x[F.caps_alias] = 1;
+      if (role === ROLE.number) x[F.ballot_number] = Math.max(x[F.ballot_number]!, w);
+      if (role === ROLE.gesture || role === ROLE.gesture_emoji) {
+        x[F.gesture] = Math.max(x[F.gesture]!, w >= 0.3 ? 1 : 0.5);
+        evList(a.evidence, F.gesture).push({
+          kind: 'gesture',
+          start: m.start[k]!,
+          end: m.end[k]!,
+          weight: 0,
+          label: mentionLabel(m, k),
         });
-        if (m.role === 'hashtag') x[F.hashtag] = 1;
-        if (m.role === 'acronym' && m.weight >= 0.6) x[F.caps_alias] = 1;
-        if (m.role === 'number') x[F.ballot_number] = Math.max(x[F.ballot_number]!, m.weight);
-        if (m.role === 'gesture' || m.role === 'gesture_emoji') {
-          x[F.gesture] = Math.max(x[F.gesture]!, m.weight >= 0.3 ? 1 : 0.5);
-          evList(F.gesture).push({
-            kind: 'gesture',
-            start: m.start,
-            end: m.end,
-            weight: 0,
-            label: m.label,
-          });
-        }
-        if (
-          (m.role === 'name_part' || m.role === 'titled_name' || m.role === 'name') &&
-          nearCue('official_role', m.from, m.to, 4, 2)
-        )
-          x[F.name_in_office] = 1;
-        if (
-          (m.role === 'name_part' || m.role === 'titled_name' || m.role === 'name') &&
-          nearCue('ordinary_person', m.from, m.to, 6, 6)
-        )
-          x[F.name_ordinary] = 1;
+      }
+      if ((NAME_ROLES & (1 << role)) !== 0) {
+        if (near(tokens, CUE_BIT.official_role, m.from[k]!, m.to[k]!, 4, 2)) x[F.name_in_office] = 1;
+        if (near(tokens, CUE_BIT.ordinary_person, m.from[k]!, m.to[k]!, 6, 6)) x[F.name_ordinary] = 1;
       }
     }
-    x[F.weak_only] = weakOnly && top > 0 ? 1 : 0;
   }
+  x[F.weak_only] = weakOnly && top > 0 ? 1 : 0;
+}
+
+/** A prohibition, negation or complaint before a campaign word governs it ("dilarang ikut kampanye"). */
+function governed(tokens: TokenBuffer, from: number, to: number): boolean {
+  return (
+    near(tokens, CUE_BIT.neutrality, from, to, 6, 0) ||
+    near(tokens, CUE_BIT.negation, from, to, 3, 0) ||
+    near(tokens, CUE_BIT.complaint, from, to, 6, 0)
+  );
+}
+
+/**
+ * Features that let a post be flagged without a named contestant: campaign structures, taking
+ * part in a campaign event, a person described instead of named.
+ */
+function unnamedReferences(compiled: CompiledPacks, post: PostView, a: Analysis): void {
+  const { tokens, hits, rules } = post;
+  const cues = rules.cues;
+  const { x, evidence } = a;
+  // Campaign structures: "tim pemenangan", "posko pemenangan", "timses", "TKN".
+  const teamOrd = CUE_ORD.campaign_team;
+  for (let o = cues.first[teamOrd]!; o >= 0; o = cues.next[o]!) {
+    if (governed(tokens, cues.from[o]!, cues.to[o]!)) continue;
+    x[F.campaign_team] = 1;
+    evList(evidence, F.campaign_team).push({
+      kind: 'cue:campaign',
+      start: cues.start[o]!,
+      end: cues.end[o]!,
+      weight: 0,
+      label: cues.label[o]!,
+    });
+    break;
+  }
+  // Taking part: "ikut rapat tim pemenangan", "hadir di deklarasi relawan", "jadi MC kampanye".
+  // A plain event word ("kampanye", "relawan", "posko") is electoral only with some other electoral
+  // sign in the post: "kampanye imunisasi" and "relawan banjir" are not campaigns.
+  let electoralElsewhere =
+    (hits.flagsAny & LIST_MENTION) !== 0 || rules.dayN > 0 || hasCue(cues, CUE_ORD.candidacy);
+  if (!electoralElsewhere)
+    for (let e = cues.first[CUE_ORD.election]!; e >= 0; e = cues.next[e]!)
+      if (!CAMPAIGN_EVENTS.has(cues.label[e]!)) electoralElsewhere = true;
+  const eventOrd = CUE_ORD.campaign;
+  for (let o = cues.first[CUE_ORD.participate]!; o >= 0; o = cues.next[o]!) {
+    const oTo = cues.to[o]!;
+    let event = -1;
+    for (let e = cues.first[teamOrd]!; e >= 0; e = cues.next[e]!)
+      if (cues.from[e]! >= oTo && cues.from[e]! <= oTo + 5) event = e;
+    if (event < 0 && electoralElsewhere)
+      for (let e = cues.first[eventOrd]!; e >= 0; e = cues.next[e]!)
+        if (cues.from[e]! >= oTo && cues.from[e]! <= oTo + 4 && CAMPAIGN_EVENTS.has(cues.label[e]!))
+          event = e;
+    if (
+      event < 0 ||
+      tokens.clause[cues.from[event]!] !== tokens.clause[cues.from[o]!] ||
+      governed(tokens, cues.from[o]!, oTo)
+    )
+      continue;
+    x[F.participation] = 1;
+    evList(evidence, F.participation).push({
+      kind: 'cue:campaign',
+      start: cues.start[o]!,
+      end: cues.end[event]!,
+      weight: 0,
+      label: `${cues.label[o]} … ${cues.label[event]}`,
+    });
+    break;
+  }
+  // A person described instead of named, after "pilih/dukung/calon … yang": "pilih yg ada
+  // anaknya", "capres yang wakilnya ketua umum …", "dukung yang sudah terbukti membangun …".
+  const descriptor = CUE_ORD.descriptor;
+  if (hasCue(cues, descriptor)) {
+    const i = implicitReference(compiled, tokens);
+    if (i >= 0) {
+      let d = i + 1;
+      while ((tokens.cue[d]! & CUE_BIT.descriptor) === 0) d++;
+      let label = '';
+      for (let o = cues.first[descriptor]!; o >= 0; o = cues.next[o]!)
+        if (cues.from[o]! <= d && cues.to[o]! > d) {
+          label = cues.label[o]!;
+          d = cues.to[o]! - 1;
+          break;
+        }
+      x[F.implicit_ref] = 1;
+      evList(evidence, F.implicit_ref).push({
+        kind: 'cue:implicit_ref',
+        start: tokens.start[i]!,
+        end: tokens.end[d]!,
+        weight: 0,
+        label: `yang … ${label}`,
+      });
+    }
+  }
+}
+
+/** Drops the `anyone` cues within an elimination ("1 atau 3 terserah": the choice is open). */
+function dropEliminationChoice(cues: CueOccurrences, eliminationEnd: number): void {
+  const ord = CUE_ORD.anyone;
+  let prev = -1;
+  for (let o = cues.first[ord]!; o >= 0; o = cues.next[o]!) {
+    const from = cues.from[o]!;
+    if (from <= eliminationEnd - 2 || from > eliminationEnd + 3) prev = o;
+    else removeCue(cues, ord, o, prev);
+  }
+}
+
+/** Drops office words after "calon" ("calon bupati": an office someone runs for is not held). */
+function dropCandidateOffices(compiled: CompiledPacks, tokens: TokenBuffer, cues: CueOccurrences): void {
+  const ord = CUE_ORD.official_role;
+  const calon = compiled.ruleWord.calon;
+  let prev = -1;
+  for (let o = cues.first[ord]!; o >= 0; o = cues.next[o]!) {
+    const from = cues.from[o]!;
+    if (from >= 1 && tokens.key[from - 1] === calon) removeCue(cues, ord, o, prev);
+    else prev = o;
+  }
+}
+
+/**
+ * Applies the context rules to one post's tokens and hits. The returned feature vector and
+ * evidence lists are the rule buffers' own (`RuleBuffers.x`, `.evidence`), valid until the next
+ * call: copy them to keep them.
+ */
+export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
+  const { tokens, hits, rules } = post;
+  clearRuleBuffers(rules);
+  const a: Analysis = { x: rules.x, evidence: rules.evidence, pack: -1, targets: [], opposed: [] };
+  const { x, evidence } = a;
+  const cues = rules.cues;
+  collectCues(compiled, hits, rules);
+  const ord = CUE_ORD;
+  const electionCtx =
+    hasCue(cues, ord.election) || rules.dayN > 0 || hasCue(cues, ord.campaign) || hasCue(cues, ord.candidacy);
+  const partyCtx = hasCue(cues, ord.party_ctx);
+  const ctx: MentionContext = { electionCtx, partyCtx };
+
+  // --- Mentions with context adjustments, then ballot numbers ----------------------------
+  const found = collectMentions(compiled, post, ctx);
+  const obfuscated = (found & 1) !== 0;
+  const forSupport = (found >> 1) - 1;
+  const eliminationEnd = collectNumbers(compiled, post, ctx);
+  if (eliminationEnd >= 0) dropEliminationChoice(cues, eliminationEnd);
+  dropCandidateOffices(compiled, tokens, cues);
+
+  // --- Negative calls, then evidence per target of the best pack --------------------------
+  const negCall = negativeCalls(compiled, post, a);
+  const bestPack = bestPackOf(compiled, rules);
+  a.pack = bestPack;
+  if (bestPack >= 0) scoreTargets(compiled, post, a, bestPack);
   x[F.obfuscated] = obfuscated && x[F.mention]! > 0 ? 1 : 0;
-  x[F.negative_call] = negCall && opposed.length > 0 ? 1 : 0;
+  x[F.negative_call] = negCall && a.opposed.length > 0 ? 1 : 0;
   // "1 atau 3 terserah, yg penting jangan …": after naming the allowed choices, a negation is a
   // call against the remaining contestant even when it is not named.
   if (eliminationEnd >= 0 && x[F.mention]! > 0)
-    for (const o of cuesOf('negation') ?? [])
-      if (o.from > eliminationEnd && o.from <= eliminationEnd + 8) {
+    for (let o = cues.first[ord.negation]!; o >= 0; o = cues.next[o]!) {
+      const from = cues.from[o]!;
+      if (from > eliminationEnd && from <= eliminationEnd + 8) {
         x[F.negative_call] = 1;
-        evList(F.negative_call).push({
+        evList(evidence, F.negative_call).push({
           kind: 'negative_call',
-          start: o.start,
-          end: o.end,
+          start: cues.start[o]!,
+          end: cues.end[o]!,
           weight: 0,
-          label: o.label,
+          label: cues.label[o]!,
         });
         break;
       }
+    }
   x[F.election_ctx] = electionCtx ? 1 : 0;
-  if (dayHits.length > 0) {
+  if (rules.dayN > 0) {
     x[F.election_day] = 1;
-    for (const h of dayHits.slice(0, 2))
-      evList(F.election_day).push({
+    for (let q = 0; q < rules.dayN && q < 2; q++) {
+      const h = rules.dayHits[q]!;
+      evList(evidence, F.election_day).push({
         kind: 'election_day',
         start: hits.start[h]!,
         end: hits.end[h]!,
         weight: 0,
         label: 'hari H',
       });
+    }
   }
 
-  setCue('vote', 'vote');
-  setCue('invite', 'invite');
-  setCue('stance', 'stance');
-  setCue('praise', 'praise');
-  setCue('hope_win', 'hope_win');
-  setCue('campaign', 'campaign');
-  setCue('attribute', 'attribute');
-  setCue('photo', 'photo');
-  setCue('office', 'office');
-  setCue('directive', 'directive');
-  setCue('candidacy', 'candidacy');
-  for (const k of NEUTRAL_FRAMES) setCue(k as FeatureName, k);
-  setCue('ordinary_person', 'ordinary_person');
-  setCue('prayer', 'prayer');
-  setCue('joke', 'joke');
-  setCue('share', 'share');
-  setCue('english', 'english');
-  if (has('gesture_word') && x[F.gesture] === 0 && electionCtx) x[F.gesture] = 0.5;
+  setCue(a, cues, F.vote, ord.vote);
+  setCue(a, cues, F.invite, ord.invite);
+  setCue(a, cues, F.stance, ord.stance);
+  setCue(a, cues, F.praise, ord.praise);
+  setCue(a, cues, F.hope_win, ord.hope_win);
+  setCue(a, cues, F.campaign, ord.campaign);
+  setCue(a, cues, F.attribute, ord.attribute);
+  setCue(a, cues, F.photo, ord.photo);
+  setCue(a, cues, F.office, ord.office);
+  setCue(a, cues, F.directive, ord.directive);
+  setCue(a, cues, F.candidacy, ord.candidacy);
+  for (let k = 0; k < NEUTRAL_FRAMES.length; k++) setCue(a, cues, NEUTRAL_FEATURE[k]!, NEUTRAL_ORD[k]!);
+  setCue(a, cues, F.ordinary_person, ord.ordinary_person);
+  setCue(a, cues, F.prayer, ord.prayer);
+  setCue(a, cues, F.joke, ord.joke);
+  setCue(a, cues, F.share, ord.share);
+  setCue(a, cues, F.english, ord.english);
+  if (hasCue(cues, ord.gesture_word) && x[F.gesture] === 0 && electionCtx) x[F.gesture] = 0.5;
   if (forSupport >= 0 && x[F.mention]! > 0) {
     x[F.english] = 1;
-    evList(F.english).push({
+    evList(evidence, F.english).push({
       kind: 'cue:english',
       start: tokens.start[forSupport]!,
       end: tokens.end[forSupport]!,
@@ -876,97 +1029,28 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   }
 
   // First-person stance: "saya/kita … pilih/dukung" or "pilihanku".
-  for (const o of cuesOf('vote') ?? []) {
-    if (nearCue('first_person', o.from, o.to, 3, 0)) {
+  for (let o = cues.first[ord.vote]!; o >= 0; o = cues.next[o]!) {
+    if (near(tokens, CUE_BIT.first_person, cues.from[o]!, cues.to[o]!, 3, 0)) {
       x[F.first_person_vote] = 1;
-      evList(F.first_person_vote).push({
+      evList(evidence, F.first_person_vote).push({
         kind: 'cue:first_person_vote',
-        start: o.start,
-        end: o.end,
+        start: cues.start[o]!,
+        end: cues.end[o]!,
         weight: 0,
-        label: o.label,
+        label: cues.label[o]!,
       });
     }
   }
-  for (const o of cuesOf('stance') ?? [])
-    if (o.label === 'pilihan_saya') {
-      x[F.first_person_vote] = 1;
-    }
+  for (let o = cues.first[ord.stance]!; o >= 0; o = cues.next[o]!)
+    if (cues.label[o] === 'pilihan_saya') x[F.first_person_vote] = 1;
 
   // --- References without a named contestant --------------------------------------------
-  // A prohibition, negation or complaint before a campaign word governs it ("ASN dilarang ikut
-  // kampanye", "jangan jadi timses", "lapor posko pemenangan di kantor desa").
-  const governed = (from: number, to: number): boolean =>
-    nearCue('neutrality', from, to, 6, 0) ||
-    nearCue('negation', from, to, 3, 0) ||
-    nearCue('complaint', from, to, 6, 0);
-  // Campaign structures: "tim pemenangan", "posko pemenangan", "timses", "TKN".
-  for (const o of cuesOf('campaign_team') ?? []) {
-    if (governed(o.from, o.to)) continue;
-    x[F.campaign_team] = 1;
-    evList(F.campaign_team).push({
-      kind: 'cue:campaign',
-      start: o.start,
-      end: o.end,
-      weight: 0,
-      label: o.label,
-    });
-    break;
-  }
-  // Taking part: "ikut rapat tim pemenangan", "hadir di deklarasi relawan", "jadi MC kampanye".
-  const events = cuesOf('campaign');
-  const teams = cuesOf('campaign_team');
-  // A plain event word ("kampanye", "relawan", "posko") is electoral only with some other electoral
-  // sign in the post: "kampanye imunisasi" and "relawan banjir" are not campaigns.
-  let electoralElsewhere = (hits.flagsAny & LIST_MENTION) !== 0 || dayHits.length > 0 || has('candidacy');
-  if (!electoralElsewhere)
-    for (const e of cuesOf('election') ?? []) if (!CAMPAIGN_EVENTS.has(e.label)) electoralElsewhere = true;
-  for (const o of cuesOf('participate') ?? []) {
-    let event: CueOcc | undefined;
-    for (const e of teams ?? []) if (e.from >= o.to && e.from <= o.to + 5) event = e;
-    if (!event && electoralElsewhere)
-      for (const e of events ?? [])
-        if (e.from >= o.to && e.from <= o.to + 4 && CAMPAIGN_EVENTS.has(e.label)) event = e;
-    if (!event || tokens.clause[event.from] !== tokens.clause[o.from] || governed(o.from, o.to)) continue;
-    x[F.participation] = 1;
-    evList(F.participation).push({
-      kind: 'cue:campaign',
-      start: o.start,
-      end: event.end,
-      weight: 0,
-      label: `${o.label} … ${event.label}`,
-    });
-    break;
-  }
-  // A person described instead of named, after "pilih/dukung/calon … yang": "pilih yg ada
-  // anaknya", "capres yang wakilnya ketua umum …", "dukung yang sudah terbukti membangun …".
-  if (has('descriptor')) {
-    const i = implicitReference(compiled, tokens);
-    if (i >= 0) {
-      let d = i + 1;
-      while ((tokens.cue[d]! & CUE_BIT.descriptor) === 0) d++;
-      let label = '';
-      for (const o of cuesOf('descriptor')!)
-        if (o.from <= d && o.to > d) {
-          label = o.label;
-          d = o.to - 1;
-          break;
-        }
-      x[F.implicit_ref] = 1;
-      evList(F.implicit_ref).push({
-        kind: 'cue:implicit_ref',
-        start: tokens.start[i]!,
-        end: tokens.end[d]!,
-        weight: 0,
-        label: `yang … ${label}`,
-      });
-    }
-  }
-  setCue('wink', 'wink');
-  if (x[F.candidacy]! > 0) setCue('candidacy_hint', 'candidacy_hint');
+  unnamedReferences(compiled, post, a);
+  setCue(a, cues, F.wink, ord.wink);
+  if (x[F.candidacy]! > 0) setCue(a, cues, F.candidacy_hint, ord.candidacy_hint);
 
   let neutral = 0;
-  for (const k of NEUTRAL_FRAMES) if (has(k)) neutral++;
+  for (let k = 0; k < NEUTRAL_FRAMES.length; k++) if (hasCue(cues, NEUTRAL_ORD[k]!)) neutral++;
   x[F.neutral_frames] = Math.min(1, neutral / 3);
   const m = x[F.mention]!;
   const support = x[F.praise]! || x[F.stance]! || x[F.hope_win]! || x[F.first_person_vote]! || x[F.english]!;
@@ -977,11 +1061,11 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   x[F.m_x_campaign] = x[F.campaign]! ? m : 0;
   x[F.m_x_attribute] = x[F.attribute]! || x[F.photo]! || x[F.gesture]! ? m : 0;
   x[F.m_x_office] = x[F.office]! && x[F.directive]! ? m : x[F.office]! ? m * 0.5 : 0;
-  x[F.candidacy_x_first] = x[F.candidacy]! && (has('first_person') || has('prayer')) ? 1 : 0;
+  x[F.candidacy_x_first] =
+    x[F.candidacy]! && (hasCue(cues, ord.first_person) || hasCue(cues, ord.prayer)) ? 1 : 0;
   x[F.candidacy_x_party] = x[F.candidacy]! && (partyCtx || x[F.party_target]! > 0) ? 1 : 0;
   x[F.no_mention_x_call] = m === 0 && call ? 1 : 0;
-
-  return { x, evidence, pack: bestPack, targets, opposed, mentions };
+  return a;
 }
 
 export { idx as featureIndex };

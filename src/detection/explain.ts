@@ -1,5 +1,6 @@
 import type { Pack } from '../contracts/pack.ts';
 import type { Category } from '../contracts/scan.ts';
+import { isSpace } from './context-rules.ts';
 
 /** What the act is, in one Indonesian phrase per category. */
 const CATEGORY_TEXT: Record<Category, string> = {
@@ -30,23 +31,55 @@ export const FRAME_TEXT: Record<string, string> = {
   joke: 'candaan',
 };
 
-function targetText(pack: Pack | undefined, ids: string[]): string {
-  if (!pack || ids.length === 0) return '';
-  return ids
-    .map((id) => {
-      if (pack.contestants.some((c) => c.id === id)) return `paslon ${id}`;
-      const party = pack.parties.find((p) => p.id === id);
-      return party ? `partai ${party.aliases[0] ?? party.name} (${id})` : id;
-    })
-    .join(', ');
+/** How one target reads: `paslon 02`, `partai Gerindra (P02)`, or the bare id. */
+function targetName(pack: Pack, id: string): string {
+  for (const c of pack.contestants) if (c.id === id) return `paslon ${id}`;
+  for (const p of pack.parties) if (p.id === id) return `partai ${p.aliases[0] ?? p.name} (${id})`;
+  return id;
 }
 
+function targetText(pack: Pack | undefined, ids: string[]): string {
+  if (!pack || ids.length === 0) return '';
+  let out = targetName(pack, ids[0]!);
+  for (let q = 1; q < ids.length; q++) out += `, ${targetName(pack, ids[q]!)}`;
+  return out;
+}
+
+/** Readable names of the first three distinct frames, joined. */
+function frameText(frames: string[]): string {
+  const seen: string[] = [];
+  for (const f of frames) {
+    const text = FRAME_TEXT[f] ?? f;
+    if (!seen.includes(text)) seen.push(text);
+    if (seen.length === 3) break;
+  }
+  return seen.join(', ');
+}
+
+/** `w` with white-space runs as one space, trimmed. Most words have none: returned as they are. */
+function squeeze(w: string): string {
+  let prevSpace = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const space = isSpace(c);
+    if (space && (c !== 32 || prevSpace)) return w.replace(/\s+/g, ' ').trim();
+    prevSpace = space;
+  }
+  return prevSpace ? w.replace(/\s+/g, ' ').trim() : w;
+}
+
+/** Up to four distinct words, squeezed, quoted and cut at 40 characters. */
 function quoted(words: string[]): string {
-  const unique = [...new Set(words.map((w) => w.replace(/\s+/g, ' ').trim()).filter((w) => w.length > 0))];
-  return unique
-    .slice(0, 4)
-    .map((w) => `"${w.length > 40 ? `${w.slice(0, 39)}…` : w}"`)
-    .join(', ');
+  let out = '';
+  const seen: string[] = [];
+  for (const raw of words) {
+    const w = squeeze(raw);
+    if (w.length === 0 || seen.includes(w)) continue;
+    seen.push(w);
+    out += `${seen.length > 1 ? ', ' : ''}"${w.length > 40 ? `${w.slice(0, 39)}…` : w}"`;
+    if (seen.length === 4) break;
+  }
+  return out;
 }
 
 /**
@@ -78,14 +111,14 @@ export function explain(input: {
     }
     return words ? `${what} (${words})` : what;
   }
-  const frameText = [...new Set(frames.map((f) => FRAME_TEXT[f] ?? f))].slice(0, 3).join(', ');
+  const context = frameText(frames);
   if (targets.length + opposed.length > 0) {
-    const t = targetText(pack, [...targets, ...opposed]);
-    return frameText
-      ? `Tidak ditandai: menyebut ${t} dalam konteks ${frameText}`
+    const t = targetText(pack, opposed.length === 0 ? targets : [...targets, ...opposed]);
+    return context
+      ? `Tidak ditandai: menyebut ${t} dalam konteks ${context}`
       : `Tidak ditandai: menyebut ${t} tanpa tanda dukungan yang cukup`;
   }
-  return frameText
-    ? `Tidak ditandai: konteks ${frameText}, tanpa paslon/partai`
+  return context
+    ? `Tidak ditandai: konteks ${context}, tanpa paslon/partai`
     : 'Tidak ditandai: tidak menyebut paslon/partai';
 }

@@ -1,4 +1,4 @@
-import { type CompiledPacks, LIST_MENTION, type TrieNode } from './compile-packs.ts';
+import { type CompiledPacks, childOf, LIST_MENTION, type TrieNode } from './compile-packs.ts';
 import { ENCLITICS } from './lexicon.ts';
 import type { NormBuffer } from './normalise.ts';
 import { TOKEN_HASHTAG, TOKEN_MENTION, TOKEN_NUMBER, type TokenBuffer } from './tokenise.ts';
@@ -84,6 +84,9 @@ function pushHit(
 const ENCLITIC_CODES = [...ENCLITICS]
   .sort((a, b) => b.length - a.length)
   .map((e) => Array.from(e, (ch) => ch.charCodeAt(0)));
+/** 1 for the last letter of some enclitic: most words end otherwise and are rejected at once. */
+const ENCLITIC_LAST = new Uint8Array(128);
+for (const e of ENCLITICS) ENCLITIC_LAST[e.charCodeAt(e.length - 1)] = 1;
 
 /**
  * One pass over the tokens: every pack term and cue phrase (token trie over canonical keys), names
@@ -94,30 +97,30 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
   hits.n = 0;
   hits.cueAny = 0;
   hits.flagsAny = 0;
-  const { firstNode, nodeList, nodeNext, follows } = c.trie;
+  const { firstNode, nodeList, hasChildren, edges, follows, encliticNode } = c.trie;
   const n = tokens.n;
-  const key = tokens.key;
+  const { key, flags: tokenFlags, start: tokenStart, end: tokenEnd } = tokens;
   for (let i = 0; i < n; i++) {
     const k0 = key[i]!;
+    const flags = tokenFlags[i]!;
     let found = false;
     const root = k0 === 0 ? -1 : firstNode[k0]!;
     if (root >= 0) {
-      const inTag = (tokens.flags[i]! & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0;
+      const inTag = (flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0;
       const first = hits.n;
       let node = root;
       let j = i;
       for (;;) {
         const li = nodeList[node]!;
         if (li >= 0) {
-          pushHit(c, hits, tokens, li, i, j + 1, tokens.start[i]!, tokens.end[j]!, inTag);
+          pushHit(c, hits, tokens, li, i, j + 1, tokenStart[i]!, tokenEnd[j]!, inTag);
           found = true;
         }
-        const next = nodeNext[node];
-        if (!next || j + 1 >= n) break;
+        if (hasChildren[node] === 0 || j + 1 >= n) break;
         const kn = key[j + 1]!;
         if (follows[kn] === 0) break;
-        const child = next.get(kn);
-        if (child === undefined) break;
+        const child = childOf(edges, node, kn);
+        if (child < 0) break;
         node = child;
         j++;
       }
@@ -125,29 +128,36 @@ export function matchTokens(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuf
       if (hits.n - first > 1) sortHits(hits, first, hits.n);
     }
     if (!found) {
-      const stemNode = encliticStem(c, norm, tokens, i);
+      // A name with an enclitic: known words have their stem precomputed, unknown ones are tried.
+      const stemNode =
+        k0 !== 0
+          ? encliticNode[k0]!
+          : (flags & TOKEN_NUMBER) !== 0
+            ? -1
+            : unknownEncliticStem(c, norm, tokens, i);
       if (stemNode >= 0) {
         const li = nodeList[stemNode]!;
-        if (li >= 0) pushHit(c, hits, tokens, li, i, i + 1, tokens.start[i]!, tokens.end[i]!, false);
+        if (li >= 0) pushHit(c, hits, tokens, li, i, i + 1, tokenStart[i]!, tokenEnd[i]!, false);
       }
     }
-    const flags = tokens.flags[i]!;
-    if ((flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && tokens.end[i]! - tokens.start[i]! >= 4)
+    if ((flags & (TOKEN_HASHTAG | TOKEN_MENTION)) !== 0 && tokenEnd[i]! - tokenStart[i]! >= 4)
       scanTag(c, norm, tokens, i, hits);
   }
 }
 
-/** Trie node of the stem of token `i` before an enclitic, or −1 (keys of ≥ 6 letters only). */
-function encliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i: number): number {
-  const k = tokens.key[i]!;
-  if (k !== 0) return c.trie.encliticNode[k]!;
-  if ((tokens.flags[i]! & TOKEN_NUMBER) !== 0) return -1;
-  // Unknown word: its key is its surface (or the surface without a reduplication 2).
+/**
+ * Trie node of the stem of the unknown word (key 0, not a number) at token `i` before an enclitic,
+ * or −1 (words of ≥ 6 letters only). Its key is its surface (or the surface without a
+ * reduplication 2).
+ */
+function unknownEncliticStem(c: CompiledPacks, norm: NormBuffer, tokens: TokenBuffer, i: number): number {
   const codes = norm.codes;
   const s = tokens.start[i]!;
   let e = tokens.end[i]!;
   if (e - s >= 4 && codes[e - 1] === 50 && !(codes[e - 2]! >= 48 && codes[e - 2]! <= 57)) e--;
   if (e - s < 6) return -1;
+  const last = codes[e - 1]!;
+  if (last >= 128 || ENCLITIC_LAST[last] === 0) return -1;
   for (const enc of ENCLITIC_CODES) {
     const len = enc.length;
     if (e - s - len < 4) continue;

@@ -51,8 +51,25 @@ LEET[55] = 116; // 7 → t
 LEET[57] = 103; // 9 → g
 
 const foldCache = new Map<number, string>();
+/**
+ * A direct-mapped cache in front of `foldCache` (posts repeat the same few emoji and accented
+ * letters; a typed-array probe is cheaper than a `Map` lookup): slot `cp & 4095` holds the code
+ * point last folded there and its result.
+ */
+const recentCp = new Int32Array(4096).fill(-1);
+const recentOut: string[] = new Array(4096).fill('');
 
-function foldCodePoint(cp: number): string {
+/** Folded form of one code point (step 1), cached. */
+export function foldCodePoint(cp: number): string {
+  const slot = cp & 4095;
+  if (recentCp[slot] === cp) return recentOut[slot]!;
+  const out = foldUncached(cp);
+  recentCp[slot] = cp;
+  recentOut[slot] = out;
+  return out;
+}
+
+function foldUncached(cp: number): string {
   const cached = foldCache.get(cp);
   if (cached !== undefined) return cached;
   let out: string;
@@ -142,6 +159,15 @@ function grow(min: number): void {
   buf.start = start;
   buf.end = end;
   drop = new Uint8Array(cap);
+}
+
+/**
+ * The shared buffer with room for at least `min` units, for a pass that writes it directly
+ * (`scanPost`); set its `length` when done.
+ */
+export function reserveNormBuffer(min: number): NormBuffer {
+  if (buf.codes.length < min) grow(min);
+  return buf;
 }
 
 /**

@@ -31,14 +31,19 @@ export function checkModel(model: Model): Model {
 /** Flag probability (0..1) and the per-feature contributions to the logit. */
 export function scoreFlag(model: Model, x: Float64Array): { score: number; contributions: Float64Array } {
   const contributions = new Float64Array(x.length);
+  return { score: scoreFlagInto(model, x, contributions), contributions };
+}
+
+/** `scoreFlag` writing the contributions into `out` (the engine reuses one buffer). */
+export function scoreFlagInto(model: Model, x: Float64Array, out: Float64Array): number {
   let z = model.flag.bias;
   const w = model.flag.weights;
   for (let i = 0; i < x.length; i++) {
     const c = (w[i] ?? 0) * x[i]!;
-    contributions[i] = c;
+    out[i] = c;
     z += c;
   }
-  return { score: 1 / (1 + Math.exp(-z)), contributions };
+  return 1 / (1 + Math.exp(-z));
 }
 
 /** Most likely category and per-feature contributions to that category's logit. */
@@ -46,6 +51,12 @@ export function scoreCategory(
   model: Model,
   x: Float64Array,
 ): { category: Category; contributions: Float64Array } {
+  const contributions = new Float64Array(x.length);
+  return { category: scoreCategoryInto(model, x, contributions), contributions };
+}
+
+/** `scoreCategory` writing the contributions into `out`. */
+export function scoreCategoryInto(model: Model, x: Float64Array, out: Float64Array): Category {
   let best = 0;
   let bestZ = Number.NEGATIVE_INFINITY;
   const { classes, bias, weights } = model.category;
@@ -59,7 +70,6 @@ export function scoreCategory(
     }
   }
   const w = weights[best]!;
-  const contributions = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) contributions[i] = (w[i] ?? 0) * x[i]!;
-  return { category: classes[best] as Category, contributions };
+  for (let i = 0; i < x.length; i++) out[i] = (w[i] ?? 0) * x[i]!;
+  return classes[best] as Category;
 }

@@ -167,8 +167,9 @@ export function createTokenBuffer(capacity = 256): TokenBuffer {
   };
 }
 
-function growTokens(t: TokenBuffer): void {
-  const cap = t.start.length * 2;
+function growTokens(t: TokenBuffer, min = t.start.length * 2): void {
+  let cap = t.start.length * 2;
+  while (cap < min) cap *= 2;
   const g = <T extends Int32Array | Uint32Array>(a: T): T => {
     const b = new (a.constructor as new (n: number) => T)(cap);
     b.set(a);
@@ -184,8 +185,126 @@ function growTokens(t: TokenBuffer): void {
   t.cue = g(t.cue);
 }
 
+/** Makes room for at least `min` tokens (a pass that writes the arrays directly, `scanPost`). */
+export function reserveTokens(t: TokenBuffer, min: number): void {
+  if (t.start.length < min) growTokens(t, min);
+}
+
 function isGlue(x: number): boolean {
   return x === 46 || x === 58 || x === 47 || x === 45 || x === 44;
+}
+
+/** Appends the gesture token at `codes[i]` to `out`. */
+export function addGestureToken(
+  out: TokenBuffer,
+  vocab: Vocab,
+  codes: Uint16Array,
+  i: number,
+  clauseStart: boolean,
+  clause: number,
+): void {
+  const t = out.n;
+  if (t === out.start.length) growTokens(out);
+  const id = lookupCodes(vocab, codes, i, i + 1);
+  out.start[t] = i;
+  out.end[t] = i + 1;
+  out.key[t] = id === 0 ? 0 : vocab.canon[id]!;
+  out.surface[t] = id;
+  out.flags[t] = TOKEN_GESTURE | (clauseStart ? TOKEN_CLAUSE_START : 0);
+  out.clause[t] = clause;
+  out.num[t] = -1;
+  out.cue[t] = 0;
+  out.n = t + 1;
+}
+
+/**
+ * Writes the key, flags and value of number token `t`, the digits `codes[i..j)` with surface id
+ * `surface`. `flags` holds what the caller knows; a glue character and a digit after the number
+ * ("08.30") are the caller's to mark (`TOKEN_NUMERIC_COMPOUND`): only it can look past `j`.
+ */
+export function setNumberToken(
+  out: TokenBuffer,
+  t: number,
+  vocab: Vocab,
+  codes: Uint16Array,
+  i: number,
+  j: number,
+  surface: number,
+  flags: number,
+): void {
+  flags |= TOKEN_NUMBER;
+  if (j - i > 1 && codes[i] === 48) flags |= TOKEN_ZERO_PADDED;
+  const before = i >= 2 ? codes[i - 1]! : 0;
+  if (isGlue(before) && isDigit(codes[i - 2]!)) flags |= TOKEN_NUMERIC_COMPOUND;
+  let k = i;
+  while (k < j - 1 && codes[k] === 48) k++;
+  out.key[t] = surface !== 0 ? vocab.canon[surface]! : lookupCodes(vocab, codes, k, j);
+  let num = 0;
+  for (let m = k; m < j && num <= 1e6; m++) num = num * 10 + codes[m]! - 48;
+  out.num[t] = num > 1e6 ? 1e6 : num;
+  out.flags[t] = flags;
+}
+
+/** Key of a word no pattern or rule knows: the base of a reduplication written with a 2 (`ibu2`), or 0. */
+export function unknownWordKey(vocab: Vocab, codes: Uint16Array, i: number, j: number): number {
+  if (j - i < 4 || codes[j - 1] !== 50 || isDigit(codes[j - 2]!)) return 0;
+  const base = lookupCodes(vocab, codes, i, j - 1);
+  return base === 0 ? 0 : vocab.slang[base]!;
+}
+
+/**
+ * Appends the word token `codes[i..j)` to `out` and returns its index: surface and canonical ids,
+ * number value, and the flags the word itself decides. `hash` is the range's FNV-1a hash
+ * (`hashStep` from `HASH_SEED`), `digits` whether it has only digits, `flags` what the caller
+ * knows (clause start, hashtag, handle). See `setNumberToken` for a glue character after a number.
+ */
+export function addWordToken(
+  out: TokenBuffer,
+  vocab: Vocab,
+  codes: Uint16Array,
+  i: number,
+  j: number,
+  hash: number,
+  digits: boolean,
+  flags: number,
+  clause: number,
+): number {
+  const t = out.n;
+  if (t === out.start.length) growTokens(out);
+  out.n = t + 1;
+  const surface = lookupHashed(vocab, codes, i, j, hash);
+  out.start[t] = i;
+  out.end[t] = j;
+  out.surface[t] = surface;
+  out.clause[t] = clause;
+  out.cue[t] = 0;
+  if (digits) setNumberToken(out, t, vocab, codes, i, j, surface, flags);
+  else if (surface !== 0) {
+    // A number word ("dua") has its value; other words −1.
+    const value = vocab.numberWord[surface]!;
+    out.key[t] = vocab.canon[surface]!;
+    out.flags[t] = value >= 0 ? flags | TOKEN_NUMBER : flags;
+    out.num[t] = value;
+  } else {
+    out.key[t] = unknownWordKey(vocab, codes, i, j);
+    out.flags[t] = flags;
+    out.num[t] = -1;
+  }
+  return t;
+}
+
+/** `codes[i..i+len)` (the word before a `:` or `.`) is `http`, `https` or `www`: a URL starts. */
+export function isUrlStart(codes: Uint16Array, i: number, len: number): boolean {
+  const c = codes[i];
+  return (
+    (len === 3 && c === 119 && codes[i + 1] === 119 && codes[i + 2] === 119) ||
+    ((len === 4 || len === 5) &&
+      c === 104 &&
+      codes[i + 1] === 116 &&
+      codes[i + 2] === 116 &&
+      codes[i + 3] === 112 &&
+      (len === 4 || codes[i + 4] === 115))
+  );
 }
 
 /**
@@ -195,24 +314,14 @@ function isGlue(x: number): boolean {
 export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): void {
   const codes = norm.codes;
   const n = norm.length;
-  let count = 0;
+  out.n = 0;
   let clause = 0;
   let clauseStart = true;
   let i = 0;
   while (i < n) {
     const c = codes[i]!;
     if (c >= 0xe001 && c <= 0xe004) {
-      if (count === out.start.length) growTokens(out);
-      const id = lookupCodes(vocab, codes, i, i + 1);
-      out.start[count] = i;
-      out.end[count] = i + 1;
-      out.key[count] = id === 0 ? 0 : vocab.canon[id]!;
-      out.surface[count] = id;
-      out.flags[count] = TOKEN_GESTURE | (clauseStart ? TOKEN_CLAUSE_START : 0);
-      out.clause[count] = clause;
-      out.num[count] = -1;
-      out.cue[count] = 0;
-      count++;
+      addGestureToken(out, vocab, codes, i, clauseStart, clause);
       clauseStart = false;
       i++;
       continue;
@@ -240,20 +349,8 @@ export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): 
       hash = Math.imul(hash ^ d, 0x01000193);
       j++;
     }
-    const len = j - i;
     // URLs: skip to the next whitespace.
-    if (
-      (len === 4 || len === 5 || len === 3) &&
-      j < n &&
-      (codes[j] === 58 || codes[j] === 46) &&
-      ((len === 3 && c === 119 && codes[i + 1] === 119 && codes[i + 2] === 119) ||
-        (len >= 4 &&
-          c === 104 &&
-          codes[i + 1] === 116 &&
-          codes[i + 2] === 116 &&
-          codes[i + 3] === 112 &&
-          (len === 4 || codes[i + 4] === 115)))
-    ) {
+    if (j < n && (codes[j] === 58 || codes[j] === 46) && isUrlStart(codes, i, j - i)) {
       while (j < n && codes[j] !== 32 && codes[j] !== 10) j++;
       i = j;
       continue;
@@ -263,48 +360,9 @@ export function tokeniseInto(norm: NormBuffer, vocab: Vocab, out: TokenBuffer): 
     const prev = i > 0 ? codes[i - 1]! : 0;
     if (prev === 35) flags |= TOKEN_HASHTAG;
     else if (prev === 64) flags |= TOKEN_MENTION;
-    let key = 0;
-    let num = -1;
-    const surface = lookupHashed(vocab, codes, i, j, hash);
-    if (digits) {
-      flags |= TOKEN_NUMBER;
-      if (len > 1 && c === 48) flags |= TOKEN_ZERO_PADDED;
-      const before = i >= 2 ? codes[i - 1]! : 0;
-      const after = j < n ? codes[j]! : 0;
-      if (
-        (isGlue(before) && isDigit(codes[i - 2]!)) ||
-        (isGlue(after) && j + 1 < n && isDigit(codes[j + 1]!))
-      )
-        flags |= TOKEN_NUMERIC_COMPOUND;
-      let k = i;
-      while (k < j - 1 && codes[k] === 48) k++;
-      key = surface !== 0 ? vocab.canon[surface]! : lookupCodes(vocab, codes, k, j);
-      num = 0;
-      for (let m = k; m < j && num <= 1e6; m++) num = num * 10 + codes[m]! - 48;
-      if (num > 1e6) num = 1e6;
-    } else if (surface !== 0) {
-      key = vocab.canon[surface]!;
-      const w = vocab.numberWord[surface]!;
-      if (w >= 0) {
-        flags |= TOKEN_NUMBER;
-        num = w;
-      }
-    } else if (len >= 4 && codes[j - 1] === 50 && !isDigit(codes[j - 2]!)) {
-      // Reduplication written with a 2 (ibu2, teman2): the word itself.
-      const base = lookupCodes(vocab, codes, i, j - 1);
-      key = base === 0 ? 0 : vocab.slang[base]!;
-    }
-    if (count === out.start.length) growTokens(out);
-    out.start[count] = i;
-    out.end[count] = j;
-    out.key[count] = key;
-    out.surface[count] = surface;
-    out.flags[count] = flags;
-    out.clause[count] = clause;
-    out.num[count] = num;
-    out.cue[count] = 0;
-    count++;
+    const t = addWordToken(out, vocab, codes, i, j, hash, digits, flags, clause);
+    if (digits && j + 1 < n && isGlue(codes[j]!) && isDigit(codes[j + 1]!))
+      out.flags[t]! |= TOKEN_NUMERIC_COMPOUND;
     i = j;
   }
-  out.n = count;
 }
