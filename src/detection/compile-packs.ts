@@ -235,6 +235,8 @@ export type TokenTrie = {
 /** The contestants and parties of one pack that hold a ballot number, with their targets. */
 export type NumberEntry = {
   pi: number;
+  /** The pack has parties (a number may name one). */
+  hasParties: boolean;
   contestants: number[];
   parties: number[];
   contestantTargets: Int32Array;
@@ -587,6 +589,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       const pack = packs[pi]!;
       at.push({
         pi,
+        hasParties: pack.parties.length > 0,
         contestants: entry.contestants,
         parties: entry.parties,
         contestantTargets: Int32Array.from(entry.contestants, (ci) => targetOf(pi, pack.contestants[ci]!.id)),
