@@ -235,6 +235,8 @@ export type TokenTrie = {
 /** The contestants and parties of one pack that hold a ballot number, with their targets. */
 export type NumberEntry = {
   pi: number;
+  /** The pack has parties (a number may name one). */
+  hasParties: boolean;
   contestants: number[];
   parties: number[];
   contestantTargets: Int32Array;
@@ -599,6 +601,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledPacks {
       const pack = packs[pi]!;
       at.push({
         pi,
+        hasParties: pack.parties.length > 0,
         contestants: entry.contestants,
         parties: entry.parties,
         contestantTargets: Int32Array.from(entry.contestants, (ci) => targetOf(pi, pack.contestants[ci]!.id)),
@@ -724,19 +727,30 @@ function buildAutomaton(
   const listFlags = new Uint8Array(lists.length);
   const listDays = new Uint8Array(lists.length);
   const tagKinds = new Set<CueKind>(['vote', 'campaign', 'election', 'hope_win']);
-  const cueStart = new Int32Array(lists.length + 1);
-  const cueKind: number[] = [];
-  const cueInTag: number[] = [];
-  const cueLabel: string[] = [];
-  const mentionStart = new Int32Array(lists.length + 1);
-  const mention = {
-    pack: [] as number[],
-    target: [] as number[],
-    role: [] as number[],
-    weight: [] as number[],
+  // Items are counted first, so the flat arrays are allocated once at their size.
+  let cueCount = 0;
+  let mentionCount = 0;
+  for (const payloads of lists)
+    for (const p of payloads)
+      if (p.type === 'cue') cueCount++;
+      else if (p.type === 'mention') mentionCount++;
+  const cueItems: CueItems = {
+    start: new Int32Array(lists.length + 1),
+    kind: new Int32Array(cueCount),
+    inTag: new Uint8Array(cueCount),
+    label: new Array<string>(cueCount),
   };
-  const mentionCommon: number[] = [];
-  const mentionLabel: string[] = [];
+  const mentionItems: MentionItems = {
+    start: new Int32Array(lists.length + 1),
+    pack: new Int32Array(mentionCount),
+    target: new Int32Array(mentionCount),
+    role: new Int32Array(mentionCount),
+    weight: new Float64Array(mentionCount),
+    common: new Uint8Array(mentionCount),
+    label: new Array<string>(mentionCount),
+  };
+  let c = 0;
+  let m = 0;
   lists.forEach((payloads, li) => {
     let bits = 0;
     let flags = 0;
@@ -747,44 +761,29 @@ function buildAutomaton(
         if (p.cue === 'campaign_team' || (p.cue === 'campaign' && CAMPAIGN_EVENTS.has(p.label)))
           flags |= LIST_CAMPAIGN_EVENT;
         if (p.cue === 'participate') flags |= LIST_PARTICIPATE;
-        cueKind.push(CUE_ORD[p.cue]);
-        cueInTag.push(tagKinds.has(p.cue) ? 1 : 0);
-        cueLabel.push(p.label);
+        cueItems.kind[c] = CUE_ORD[p.cue];
+        cueItems.inTag[c] = tagKinds.has(p.cue) ? 1 : 0;
+        cueItems.label[c++] = p.label;
       } else if (p.type === 'day') {
         flags |= LIST_DAY;
         days++;
       } else {
         flags |= LIST_MENTION;
-        mention.pack.push(p.pack);
-        mention.target.push(targetOf(p.pack, p.target));
-        mention.role.push(ROLE[p.role]);
-        mention.weight.push(p.weight);
-        mentionCommon.push(p.common ? 1 : 0);
-        mentionLabel.push(p.label);
+        mentionItems.pack[m] = p.pack;
+        mentionItems.target[m] = targetOf(p.pack, p.target);
+        mentionItems.role[m] = ROLE[p.role];
+        mentionItems.weight[m] = p.weight;
+        mentionItems.common[m] = p.common ? 1 : 0;
+        mentionItems.label[m++] = p.label;
       }
     }
-    cueStart[li + 1] = cueKind.length;
-    mentionStart[li + 1] = mentionLabel.length;
+    cueItems.start[li + 1] = c;
+    mentionItems.start[li + 1] = m;
     listCue[li] = bits >>> 0;
     listDays[li] = days;
     listTagCue[li] = (bits & TAG_CUES) >>> 0;
     listFlags[li] = flags;
   });
-  const cueItems: CueItems = {
-    start: cueStart,
-    kind: Int32Array.from(cueKind),
-    inTag: Uint8Array.from(cueInTag),
-    label: cueLabel,
-  };
-  const mentionItems: MentionItems = {
-    start: mentionStart,
-    pack: Int32Array.from(mention.pack),
-    target: Int32Array.from(mention.target),
-    role: Int32Array.from(mention.role),
-    weight: Float64Array.from(mention.weight),
-    common: Uint8Array.from(mentionCommon),
-    label: mentionLabel,
-  };
 
   const wordFlags = new Uint8Array(size);
   const blockPairs = new Set<number>();

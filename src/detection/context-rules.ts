@@ -18,7 +18,6 @@ import type { CueKind } from './lexicon.ts';
 import type { HitBuffer } from './match.ts';
 import type { NormBuffer } from './normalise.ts';
 import {
-  addCue,
   addDayHit,
   addMention,
   type CueOccurrences,
@@ -26,6 +25,8 @@ import {
   mentionLabel,
   type RuleBuffers,
   removeCue,
+  reserveCues,
+  reserveMentions,
 } from './rule-buffers.ts';
 import {
   TOKEN_CLAUSE_START,
@@ -459,9 +460,11 @@ function implicitReference(c: CompiledPacks, tokens: TokenBuffer): number {
 /** Role bits of the one-word and full names (for office and ordinary-person contexts). */
 const NAME_ROLES = (1 << ROLE.name) | (1 << ROLE.name_part) | (1 << ROLE.titled_name);
 
-/** The evidence list of feature `f`. */
-function evList(evidence: Evidence[][], f: number): Evidence[] {
-  return evidence[f]!;
+/** The evidence list of feature `f`; the first use in a post is recorded, for `clearRuleBuffers`. */
+function evList(rules: RuleBuffers, f: number): Evidence[] {
+  const list = rules.evidence[f]!;
+  if (list.length === 0) rules.evidenceUsed[rules.evidenceUsedN++] = f;
+  return list;
 }
 
 /** Some occurrence of cue kind `ord` is left. */
@@ -470,10 +473,11 @@ function hasCue(cues: CueOccurrences, ord: number): boolean {
 }
 
 /** Feature `f` is 1 when cue kind `ord` occurs, with its first three occurrences as evidence. */
-function setCue(a: Analysis, cues: CueOccurrences, f: number, ord: number): void {
+function setCue(a: Analysis, rules: RuleBuffers, f: number, ord: number): void {
+  const cues = rules.cues;
   if (cues.count[ord] === 0) return;
   a.x[f] = 1;
-  const list = evList(a.evidence, f);
+  const list = evList(rules, f);
   const kind = CUE_EVIDENCE_KIND[ord]!;
   let q = 0;
   for (let o = cues.first[ord]!; o >= 0 && q < 3; o = cues.next[o]!, q++)
@@ -483,15 +487,37 @@ function setCue(a: Analysis, cues: CueOccurrences, f: number, ord: number): void
 /** Records each hit's cue occurrences (by kind, in hit order) and voting-day hits. */
 function collectCues(compiled: CompiledPacks, hits: HitBuffer, rules: RuleBuffers): void {
   const { cueItems, listDays } = compiled;
-  const { start: itemStart, kind, inTag: itemInTag, label } = cueItems;
+  const { start: itemStart, kind, inTag: itemInTag, label: itemLabel } = cueItems;
   const cues = rules.cues;
+  const { first, last, count } = cues;
   for (let h = 0; h < hits.n; h++) {
-    const inTag = hits.inTag[h] === 1;
     const li = hits.list[h]!;
-    const end = itemStart[li + 1]!;
-    for (let q = itemStart[li]!; q < end; q++) {
-      if (inTag && itemInTag[q] === 0) continue;
-      addCue(cues, kind[q]!, hits.from[h]!, hits.to[h]!, hits.start[h]!, hits.end[h]!, label[q]!);
+    const a = itemStart[li]!;
+    const b = itemStart[li + 1]!;
+    if (a < b) {
+      // Room for every cue item of the hit, then written straight into the arrays.
+      reserveCues(cues, cues.n + b - a);
+      const { from, to, start, end, label, next } = cues;
+      const inTag = hits.inTag[h] === 1;
+      let o = cues.n;
+      for (let q = a; q < b; q++) {
+        if (inTag && itemInTag[q] === 0) continue;
+        const k = kind[q]!;
+        from[o] = hits.from[h]!;
+        to[o] = hits.to[h]!;
+        start[o] = hits.start[h]!;
+        end[o] = hits.end[h]!;
+        label[o] = itemLabel[q]!;
+        next[o] = -1;
+        // Append to the chain of its kind.
+        const tail = last[k]!;
+        if (tail < 0) first[k] = o;
+        else next[tail] = o;
+        last[k] = o;
+        count[k]!++;
+        o++;
+      }
+      cues.n = o;
     }
     for (let d = listDays[li]!; d > 0; d--) addDayHit(rules, h);
   }
@@ -535,6 +561,13 @@ function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionCo
     let otherName = -1;
     let office = -1;
     let prayer = -1;
+    const start = hits.start[h]!;
+    const end = hits.end[h]!;
+    // Room for every payload of the hit, then written straight into the arrays.
+    reserveMentions(mentions, mentions.n + last - first);
+    const { pack, target, role: roles, weight, from: mFrom, to: mTo, start: mStart, end: mEnd } = mentions;
+    const { label, num, next } = mentions;
+    let k = mentions.n;
     for (let q = first; q < last; q++) {
       const role = items.role[q]!;
       const common = items.common[q] === 1;
@@ -565,31 +598,28 @@ function collectMentions(compiled: CompiledPacks, post: PostView, ctx: MentionCo
         if (prayer === 1) w *= 0.3;
       }
       if (leet || spaced) obfuscated = true;
-      // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
-      if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
-        const k = tokens.key[to]!;
-        const four =
-          tokens.num[to] === 4 &&
-          tokens.end[to]! - tokens.start[to]! === 1 &&
-          (tokens.flags[to + 1]! & TOKEN_NUMBER) === 0 &&
-          tokens.clause[to + 1] === tokens.clause[to];
-        if (k === compiled.ruleWord.for || four) forSupport = to;
-      }
-      const start = hits.start[h]!;
-      const end = hits.end[h]!;
-      addMention(
-        mentions,
-        items.pack[q]!,
-        items.target[q]!,
-        role,
-        w,
-        from,
-        to,
-        start,
-        end,
-        items.label[q]!,
-        0,
-      );
+      pack[k] = items.pack[q]!;
+      target[k] = items.target[q]!;
+      roles[k] = role;
+      weight[k] = w;
+      mFrom[k] = from;
+      mTo[k] = to;
+      mStart[k] = start;
+      mEnd[k] = end;
+      label[k] = items.label[q]!;
+      num[k] = 0;
+      next[k++] = -1;
+    }
+    mentions.n = k;
+    // "<name> for/4 <place or office>": the English support formula ("h3ra 4 balikpapan").
+    if (forSupport < 0 && to + 1 < tokens.n && tokens.clause[to] === tokens.clause[from]) {
+      const k = tokens.key[to]!;
+      const four =
+        tokens.num[to] === 4 &&
+        tokens.end[to]! - tokens.start[to]! === 1 &&
+        (tokens.flags[to + 1]! & TOKEN_NUMBER) === 0 &&
+        tokens.clause[to + 1] === tokens.clause[to];
+      if (k === compiled.ruleWord.for || four) forSupport = to;
     }
   }
   return (obfuscated ? 1 : 0) | ((forSupport + 1) << 1);
@@ -604,9 +634,10 @@ function collectNumbers(compiled: CompiledPacks, post: PostView, ctx: MentionCon
   const tokens = post.tokens;
   const mentions = post.rules.mentions;
   const day = post.rules.dayN > 0;
+  const tokenFlags = tokens.flags;
   let eliminationEnd = -1;
   for (let i = 0; i < tokens.n; i++) {
-    if ((tokens.flags[i]! & TOKEN_NUMBER) === 0) continue;
+    if ((tokenFlags[i]! & TOKEN_NUMBER) === 0) continue;
     let w = numberWeight(compiled, post, i, ctx.electionCtx, day);
     if (w === 0) continue;
     const gesture = w < 0;
@@ -618,9 +649,7 @@ function collectNumbers(compiled: CompiledPacks, post: PostView, ctx: MentionCon
     const role = gesture ? ROLE.gesture : ROLE.number;
     const at = compiled.numberPacks[value]!;
     for (let q = 0; q < at.length; q++) {
-      const { pi, contestantTargets, partyTargets } = at[q]!;
-      const pack = compiled.packs[pi]!;
-      const hasParties = pack.parties.length > 0;
+      const { pi, contestantTargets, partyTargets, hasParties } = at[q]!;
       const partyReading = hasParties && (ctx.partyCtx || near(tokens, CUE_BIT.party_ctx, i, i + 1, 6, 3));
       const cw = partyReading && !near(tokens, CUE_BIT.election, i, i + 1, 4, 0) ? w * 0.6 : w;
       for (let k = 0; k < contestantTargets.length; k++)
@@ -637,7 +666,7 @@ function collectNumbers(compiled: CompiledPacks, post: PostView, ctx: MentionCon
  * Negative calls ("jangan pilih 03"): a negation up to four tokens before a mention in the same
  * clause marks its target as opposed. Returns whether any was found.
  */
-function negativeCalls(compiled: CompiledPacks, post: PostView, a: Analysis): boolean {
+function negativeCalls(compiled: CompiledPacks, post: PostView): boolean {
   const { tokens, rules } = post;
   const { cues, mentions: m, sums } = rules;
   const ord = CUE_ORD.negation;
@@ -651,7 +680,7 @@ function negativeCalls(compiled: CompiledPacks, post: PostView, a: Analysis): bo
       if (from >= oTo && from <= oTo + 4 && tokens.clause[from] === clause && m.weight[k]! >= 0.3) {
         negCall = true;
         sums.opposed[m.target[k]!] = sums.epoch;
-        evList(a.evidence, F.negative_call).push({
+        evList(post.rules, F.negative_call).push({
           kind: 'negative_call',
           start: cues.start[o]!,
           end: m.end[k]!,
@@ -789,7 +818,7 @@ function scoreTargets(compiled: CompiledPacks, post: PostView, a: Analysis, best
       const role = m.role[k]!;
       const w = m.weight[k]!;
       if (w >= 0.5 && role !== ROLE.name_part && role !== ROLE.gesture_emoji) weakOnly = false;
-      evList(a.evidence, F.mention).push({
+      evList(post.rules, F.mention).push({
         kind: MENTION_ROLES[role]!,
         start: m.start[k]!,
         end: m.end[k]!,
@@ -802,7 +831,7 @@ function scoreTargets(compiled: CompiledPacks, post: PostView, a: Analysis, best
       if (role === ROLE.number) x[F.ballot_number] = Math.max(x[F.ballot_number]!, w);
       if (role === ROLE.gesture || role === ROLE.gesture_emoji) {
         x[F.gesture] = Math.max(x[F.gesture]!, w >= 0.3 ? 1 : 0.5);
-        evList(a.evidence, F.gesture).push({
+        evList(post.rules, F.gesture).push({
           kind: 'gesture',
           start: m.start[k]!,
           end: m.end[k]!,
@@ -835,13 +864,13 @@ function governed(tokens: TokenBuffer, from: number, to: number): boolean {
 function unnamedReferences(compiled: CompiledPacks, post: PostView, a: Analysis): void {
   const { tokens, hits, rules } = post;
   const cues = rules.cues;
-  const { x, evidence } = a;
+  const x = a.x;
   // Campaign structures: "tim pemenangan", "posko pemenangan", "timses", "TKN".
   const teamOrd = CUE_ORD.campaign_team;
   for (let o = cues.first[teamOrd]!; o >= 0; o = cues.next[o]!) {
     if (governed(tokens, cues.from[o]!, cues.to[o]!)) continue;
     x[F.campaign_team] = 1;
-    evList(evidence, F.campaign_team).push({
+    evList(rules, F.campaign_team).push({
       kind: 'cue:campaign',
       start: cues.start[o]!,
       end: cues.end[o]!,
@@ -875,7 +904,7 @@ function unnamedReferences(compiled: CompiledPacks, post: PostView, a: Analysis)
     )
       continue;
     x[F.participation] = 1;
-    evList(evidence, F.participation).push({
+    evList(rules, F.participation).push({
       kind: 'cue:campaign',
       start: cues.start[o]!,
       end: cues.end[event]!,
@@ -900,7 +929,7 @@ function unnamedReferences(compiled: CompiledPacks, post: PostView, a: Analysis)
           break;
         }
       x[F.implicit_ref] = 1;
-      evList(evidence, F.implicit_ref).push({
+      evList(rules, F.implicit_ref).push({
         kind: 'cue:implicit_ref',
         start: tokens.start[i]!,
         end: tokens.end[d]!,
@@ -943,7 +972,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   const { tokens, hits, rules } = post;
   clearRuleBuffers(rules);
   const a: Analysis = { x: rules.x, evidence: rules.evidence, pack: -1, targets: [], opposed: [] };
-  const { x, evidence } = a;
+  const x = a.x;
   const cues = rules.cues;
   collectCues(compiled, hits, rules);
   const ord = CUE_ORD;
@@ -961,7 +990,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   dropCandidateOffices(compiled, tokens, cues);
 
   // --- Negative calls, then evidence per target of the best pack --------------------------
-  const negCall = negativeCalls(compiled, post, a);
+  const negCall = negativeCalls(compiled, post);
   const bestPack = bestPackOf(compiled, rules);
   a.pack = bestPack;
   if (bestPack >= 0) scoreTargets(compiled, post, a, bestPack);
@@ -974,7 +1003,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
       const from = cues.from[o]!;
       if (from > eliminationEnd && from <= eliminationEnd + 8) {
         x[F.negative_call] = 1;
-        evList(evidence, F.negative_call).push({
+        evList(rules, F.negative_call).push({
           kind: 'negative_call',
           start: cues.start[o]!,
           end: cues.end[o]!,
@@ -989,7 +1018,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     x[F.election_day] = 1;
     for (let q = 0; q < rules.dayN && q < 2; q++) {
       const h = rules.dayHits[q]!;
-      evList(evidence, F.election_day).push({
+      evList(rules, F.election_day).push({
         kind: 'election_day',
         start: hits.start[h]!,
         end: hits.end[h]!,
@@ -999,27 +1028,27 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
     }
   }
 
-  setCue(a, cues, F.vote, ord.vote);
-  setCue(a, cues, F.invite, ord.invite);
-  setCue(a, cues, F.stance, ord.stance);
-  setCue(a, cues, F.praise, ord.praise);
-  setCue(a, cues, F.hope_win, ord.hope_win);
-  setCue(a, cues, F.campaign, ord.campaign);
-  setCue(a, cues, F.attribute, ord.attribute);
-  setCue(a, cues, F.photo, ord.photo);
-  setCue(a, cues, F.office, ord.office);
-  setCue(a, cues, F.directive, ord.directive);
-  setCue(a, cues, F.candidacy, ord.candidacy);
-  for (let k = 0; k < NEUTRAL_FRAMES.length; k++) setCue(a, cues, NEUTRAL_FEATURE[k]!, NEUTRAL_ORD[k]!);
-  setCue(a, cues, F.ordinary_person, ord.ordinary_person);
-  setCue(a, cues, F.prayer, ord.prayer);
-  setCue(a, cues, F.joke, ord.joke);
-  setCue(a, cues, F.share, ord.share);
-  setCue(a, cues, F.english, ord.english);
+  setCue(a, rules, F.vote, ord.vote);
+  setCue(a, rules, F.invite, ord.invite);
+  setCue(a, rules, F.stance, ord.stance);
+  setCue(a, rules, F.praise, ord.praise);
+  setCue(a, rules, F.hope_win, ord.hope_win);
+  setCue(a, rules, F.campaign, ord.campaign);
+  setCue(a, rules, F.attribute, ord.attribute);
+  setCue(a, rules, F.photo, ord.photo);
+  setCue(a, rules, F.office, ord.office);
+  setCue(a, rules, F.directive, ord.directive);
+  setCue(a, rules, F.candidacy, ord.candidacy);
+  for (let k = 0; k < NEUTRAL_FRAMES.length; k++) setCue(a, rules, NEUTRAL_FEATURE[k]!, NEUTRAL_ORD[k]!);
+  setCue(a, rules, F.ordinary_person, ord.ordinary_person);
+  setCue(a, rules, F.prayer, ord.prayer);
+  setCue(a, rules, F.joke, ord.joke);
+  setCue(a, rules, F.share, ord.share);
+  setCue(a, rules, F.english, ord.english);
   if (hasCue(cues, ord.gesture_word) && x[F.gesture] === 0 && electionCtx) x[F.gesture] = 0.5;
   if (forSupport >= 0 && x[F.mention]! > 0) {
     x[F.english] = 1;
-    evList(evidence, F.english).push({
+    evList(rules, F.english).push({
       kind: 'cue:english',
       start: tokens.start[forSupport]!,
       end: tokens.end[forSupport]!,
@@ -1032,7 +1061,7 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
   for (let o = cues.first[ord.vote]!; o >= 0; o = cues.next[o]!) {
     if (near(tokens, CUE_BIT.first_person, cues.from[o]!, cues.to[o]!, 3, 0)) {
       x[F.first_person_vote] = 1;
-      evList(evidence, F.first_person_vote).push({
+      evList(rules, F.first_person_vote).push({
         kind: 'cue:first_person_vote',
         start: cues.start[o]!,
         end: cues.end[o]!,
@@ -1046,8 +1075,8 @@ export function analyse(compiled: CompiledPacks, post: PostView): Analysis {
 
   // --- References without a named contestant --------------------------------------------
   unnamedReferences(compiled, post, a);
-  setCue(a, cues, F.wink, ord.wink);
-  if (x[F.candidacy]! > 0) setCue(a, cues, F.candidacy_hint, ord.candidacy_hint);
+  setCue(a, rules, F.wink, ord.wink);
+  if (x[F.candidacy]! > 0) setCue(a, rules, F.candidacy_hint, ord.candidacy_hint);
 
   let neutral = 0;
   for (let k = 0; k < NEUTRAL_FRAMES.length; k++) if (hasCue(cues, NEUTRAL_ORD[k]!)) neutral++;

@@ -77,6 +77,9 @@ export type RuleBuffers = {
   /** Feature vector and evidence per feature of the last post (see `analyse`). */
   x: Float64Array;
   evidence: Evidence[][];
+  /** Features whose evidence list the last post used (cleared for the next one). */
+  evidenceUsed: Int32Array;
+  evidenceUsedN: number;
   cues: CueOccurrences;
   mentions: Mentions;
   sums: TargetSums;
@@ -93,6 +96,8 @@ export function createRuleBuffers(c: CompiledPacks): RuleBuffers {
   return {
     x: new Float64Array(FEATURES.length),
     evidence: Array.from({ length: FEATURES.length }, () => []),
+    evidenceUsed: new Int32Array(FEATURES.length),
+    evidenceUsedN: 0,
     cues: {
       n: 0,
       from: new Int32Array(cap),
@@ -153,8 +158,8 @@ function doubled<T extends Int32Array | Float64Array>(a: T): T {
 export function clearRuleBuffers(r: RuleBuffers): void {
   r.x.fill(0);
   // A fresh empty list is cheaper than truncating one (setting `length` is a runtime call).
-  const evidence = r.evidence;
-  for (let f = 0; f < evidence.length; f++) if (evidence[f]!.length !== 0) evidence[f] = [];
+  for (let q = 0; q < r.evidenceUsedN; q++) r.evidence[r.evidenceUsed[q]!] = [];
+  r.evidenceUsedN = 0;
   const cues = r.cues;
   cues.n = 0;
   cues.first.fill(-1);
@@ -175,36 +180,15 @@ export function clearRuleBuffers(r: RuleBuffers): void {
   sums.packN = 0;
 }
 
-/** Appends an occurrence of cue kind `kind` (ordinal) to its chain. */
-export function addCue(
-  cues: CueOccurrences,
-  kind: number,
-  from: number,
-  to: number,
-  start: number,
-  end: number,
-  label: string,
-): void {
-  const o = cues.n;
-  if (o === cues.from.length) {
+/** Makes room for at least `min` cue occurrences (callers may then write the arrays directly). */
+export function reserveCues(cues: CueOccurrences, min: number): void {
+  while (cues.from.length < min) {
     cues.from = doubled(cues.from);
     cues.to = doubled(cues.to);
     cues.start = doubled(cues.start);
     cues.end = doubled(cues.end);
     cues.next = doubled(cues.next);
   }
-  cues.from[o] = from;
-  cues.to[o] = to;
-  cues.start[o] = start;
-  cues.end[o] = end;
-  cues.label[o] = label;
-  cues.next[o] = -1;
-  const last = cues.last[kind]!;
-  if (last < 0) cues.first[kind] = o;
-  else cues.next[last] = o;
-  cues.last[kind] = o;
-  cues.count[kind]!++;
-  cues.n = o + 1;
 }
 
 /** Unlinks occurrence `o` of kind `kind`, whose predecessor in the chain is `prev` (−1 = none). */
@@ -214,6 +198,22 @@ export function removeCue(cues: CueOccurrences, kind: number, o: number, prev: n
   else cues.next[prev] = next;
   if (cues.last[kind] === o) cues.last[kind] = prev;
   cues.count[kind]!--;
+}
+
+/** Makes room for at least `min` mentions (callers may then write the arrays directly). */
+export function reserveMentions(m: Mentions, min: number): void {
+  while (m.pack.length < min) {
+    m.pack = doubled(m.pack);
+    m.target = doubled(m.target);
+    m.role = doubled(m.role);
+    m.weight = doubled(m.weight);
+    m.from = doubled(m.from);
+    m.to = doubled(m.to);
+    m.start = doubled(m.start);
+    m.end = doubled(m.end);
+    m.num = doubled(m.num);
+    m.next = doubled(m.next);
+  }
 }
 
 /** Appends a mention; `label` null means ballot number `num`. */
@@ -231,18 +231,7 @@ export function addMention(
   num: number,
 ): void {
   const k = m.n;
-  if (k === m.pack.length) {
-    m.pack = doubled(m.pack);
-    m.target = doubled(m.target);
-    m.role = doubled(m.role);
-    m.weight = doubled(m.weight);
-    m.from = doubled(m.from);
-    m.to = doubled(m.to);
-    m.start = doubled(m.start);
-    m.end = doubled(m.end);
-    m.num = doubled(m.num);
-    m.next = doubled(m.next);
-  }
+  if (k === m.pack.length) reserveMentions(m, k + 1);
   m.pack[k] = pack;
   m.target[k] = target;
   m.role[k] = role;

@@ -100,9 +100,16 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
   let en = 0;
   let i = 0;
   let atEnd = false;
+  /** The folded ASCII unit that ended the tight word loop below (0 = none): not read again. */
+  let carried = 0;
   for (;;) {
     let o: number;
-    if (pk < pend.length) o = pend.charCodeAt(pk++);
+    if (carried !== 0) {
+      o = carried;
+      carried = 0;
+      st = i;
+      en = ++i;
+    } else if (pk < pend.length) o = pend.charCodeAt(pk++);
     else if (i < len) {
       const c = text.charCodeAt(i);
       o = c < 128 ? ASCII_INFO[c]! & 255 : 0;
@@ -193,7 +200,11 @@ export function scanPost(text: string, vocab: Vocab, out: TokenBuffer): NormBuff
         const c = text.charCodeAt(i);
         if (c >= 128) break;
         const info = ASCII_INFO[c]!;
-        if (info < 256) break;
+        if (info < 256) {
+          // A non-word unit (or a CR, 0): handled by the loop above.
+          carried = info;
+          break;
+        }
         const a = info & 255;
         const ka = info >> 8;
         if (ka === 1) {
