@@ -16,8 +16,8 @@ import { HASH_SEED, lookupHashed, type Vocab } from './vocab.ts';
 
 /**
  * Normalisation and tokenisation of one post in a single pass over its text, for the engine's hot
- * path: the same buffer and tokens as `normaliseInto` then `tokeniseInto`, in about half the time
- * (one read of the text instead of four passes over it).
+ * path: the same buffer and tokens as `normaliseInto` then `tokeniseInto`, about a fifth cheaper
+ * (one read of the text instead of two to four passes over it; docs/benchmarks.md).
  *
  * The pass folds each character, collapses letter runs as it goes (`mantaaap` → `mantap`), and cuts
  * and looks up tokens as their words end. It gives up (returns null; run the two steps instead)
