@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalContent, labelOfDecision, packsCovering, postKey } from './monitoring.ts';
+import { canonicalContent, casePlaceText, labelOfDecision, packsCovering, postKey } from './monitoring.ts';
 
 describe('postKey', () => {
   it.each([
@@ -59,5 +59,18 @@ describe('labelOfDecision', () => {
     [{ kind: 'dismiss', reason: 'out_of_jurisdiction' } as const, null],
   ])('%j → %j', (d, label) => {
     expect(labelOfDecision(d)).toEqual(label);
+  });
+});
+
+describe('casePlaceText', () => {
+  it('names the platform of a case opened from an alert, as letters write it', () => {
+    expect(casePlaceText('x', 'alert')).toBe('media sosial X (Twitter)');
+    expect(casePlaceText('tiktok', 'alert')).toBe('media sosial TikTok');
+  });
+
+  it('keeps any other place as written', () => {
+    expect(casePlaceText('x', 'finding')).toBe('x');
+    expect(casePlaceText('Aula Kantor Bupati', 'alert')).toBe('Aula Kantor Bupati');
+    expect(casePlaceText(null, 'alert')).toBeNull();
   });
 });

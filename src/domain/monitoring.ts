@@ -8,6 +8,26 @@ export const PLATFORMS = ['x', 'facebook', 'instagram', 'tiktok', 'youtube', 'wh
 export type PlatformCode = (typeof PLATFORMS)[number];
 const PLATFORM_SET: ReadonlySet<string> = new Set(PLATFORMS);
 
+const PLATFORM_NAMES: Record<PlatformCode, string> = {
+  x: 'X (Twitter)',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  whatsapp: 'WhatsApp',
+  other: 'lainnya',
+};
+
+/**
+ * The place of a case as official letters write it. A case opened from a monitoring alert keeps
+ * the post's platform code as its place (`x`); letters say "media sosial X (Twitter)".
+ */
+export function casePlaceText(place: string | null, origin: string): string | null {
+  if (place && origin === 'alert' && PLATFORM_SET.has(place))
+    return `media sosial ${PLATFORM_NAMES[place as PlatformCode]}`;
+  return place;
+}
+
 /**
  * The platform and the platform's own post id. `platform` wins when given; otherwise an id
  * prefixed with a known platform (`"x:1790…"`) names it; else `other`. A `platform:` prefix on the

@@ -165,6 +165,10 @@ describe('a case from a confirmed alert', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const text = (await extractText(new Uint8Array(await pdf.body()), { mergePages: true })).text;
     expect(text.replace(/\s+/g, ' ')).toContain('Kepala Badan Kepegawaian Negara');
+    // The event's place by the platform's name, not its code ("di x").
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      / di media sosial (X \(Twitter\)|Facebook|Instagram|TikTok|YouTube|WhatsApp|lainnya)/,
+    );
   });
 
   it('a BKN liaison of the province records the sanction', async () => {

@@ -31,6 +31,7 @@ import {
 } from '../../domain/case-workflow.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isWithinJurisdiction, regionLevel } from '../../domain/jurisdiction.ts';
+import { casePlaceText } from '../../domain/monitoring.ts';
 import { can, type PermissionActor, permissionActorOf } from '../../domain/permissions.ts';
 import { addDays, dayInWib } from '../../domain/working-days.ts';
 import type { BlobStore } from '../../platform/blobs/blob-store.ts';
@@ -436,7 +437,7 @@ export function createCasesService(deps: {
       number: c.number,
       title: c.title,
       description: c.description,
-      place: c.place,
+      place: casePlaceText(c.place, c.origin),
       occurredOn: isoDate(c.occurred_on),
       regime: c.regime,
       reportedName: c.reported_name,
