@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { TextArray } from './text-array.ts';
 
 /**
  * A Kysely dialect for PGlite that serialises access to its single connection.
@@ -52,7 +53,9 @@ class SerialPGliteDriver implements Driver {
     this.#client = client;
     this.#connection = {
       executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
-        const result = await client.query<R>(query.sql, [...query.parameters]);
+        // PGlite's driver has no binary parameters: bulk arrays go as their text literal.
+        const params = query.parameters.map((v) => (v instanceof TextArray ? v.toLiteral() : v));
+        const result = await client.query<R>(query.sql, params);
         return {
           rows: result.rows,
           numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),

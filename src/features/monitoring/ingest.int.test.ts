@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../../test/support/db.ts';
 import { makeAgency, makeStaff } from '../../../test/support/factories.ts';
 import type { Post } from '../../contracts/post.ts';
 import type { Database } from '../../db/database.ts';
-import { createIngester } from './ingest.ts';
+import { createIngester, RAW_PAYLOAD, type ReceivedPost } from './ingest.ts';
 
 let database: Database;
 const pack = (name: string) => JSON.parse(readFileSync(`test/fixtures/packs/${name}.json`, 'utf8'));
@@ -184,5 +184,54 @@ describe('ingest', () => {
       .where('posts.external_id', '=', 'x:300')
       .executeTakeFirstOrThrow();
     expect(a).toEqual({ post_version: 2, pack_id: 'pilpres-2024' });
+  });
+
+  it('stores each post once when two ingests race on the same posts', async () => {
+    const { db } = database;
+    const posts: Post[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `x:race-${i}`,
+      text: i % 3 === 0 ? 'Ayo coblos Prabowo Gibran nomor 2! #Prabowo2024' : `Kabar pagi nomor ${i}`,
+      author: { handle: `race_${i % 7}` },
+    }));
+    // Both check that the posts are new before either writes: one insert meets the other's rows.
+    const [a, b] = await Promise.all([
+      createIngester({ db }).ingestPosts(posts, { source: 'race-a' }),
+      createIngester({ db }).ingestPosts([...posts].reverse(), { source: 'race-b' }),
+    ]);
+    expect(a.inserted + b.inserted).toBe(300);
+    expect(a.duplicates + b.duplicates).toBe(300);
+    expect(a.flagged + b.flagged).toBe(100);
+    const stored = await db
+      .selectFrom('posts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('external_id', 'like', 'x:race-%')
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(300);
+    const alerts = await db
+      .selectFrom('alerts')
+      .innerJoin('posts', 'posts.id', 'alerts.post_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('posts.external_id', 'like', 'x:race-%')
+      .executeTakeFirstOrThrow();
+    expect(Number(alerts.n)).toBe(100);
+  });
+
+  it('archives the payload exactly as received when the caller has it, else the post as JSON', async () => {
+    const { db } = database;
+    const line = '{ "id": "x:raw-1",  "text": "Halo \\"semua\\"", "lang": "id", "extra": {"likes": 3} }';
+    const received = JSON.parse(line) as ReceivedPost;
+    received[RAW_PAYLOAD] = line;
+    const plain: Post = { id: 'x:raw-2', text: 'Tanpa baris asli' };
+    await createIngester({ db }).ingestPosts([received, plain], { source: 'test' });
+    const rows = await db
+      .selectFrom('posts')
+      .select(['external_id', (eb) => eb.cast<string>('raw', 'text').as('raw'), 'text'])
+      .where('external_id', 'in', ['x:raw-1', 'x:raw-2'])
+      .orderBy('external_id')
+      .execute();
+    expect(rows).toEqual([
+      { external_id: 'x:raw-1', raw: line, text: 'Halo "semua"' },
+      { external_id: 'x:raw-2', raw: JSON.stringify(plain), text: 'Tanpa baris asli' },
+    ]);
   });
 });

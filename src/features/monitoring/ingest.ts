@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { Pack } from '../../contracts/pack.ts';
 import type { Post } from '../../contracts/post.ts';
 import type { ScanResult } from '../../contracts/scan.ts';
 import type { Tables } from '../../db/tables.ts';
+import { TextArray } from '../../db/text-array.ts';
 import { createDetector, type Detector } from '../../detection/detect.ts';
 import {
   type AgencyCandidate,
@@ -76,6 +77,13 @@ type Prepared = {
   result: ScanResult | null;
   packId: string | null;
 };
+
+/**
+ * The payload exactly as received (a JSON Lines line), when the caller has it: archived as the raw
+ * payload instead of serialising the parsed post again. `netra ingest` sets it.
+ */
+export const RAW_PAYLOAD: unique symbol = Symbol('netra.rawPayload');
+export type ReceivedPost = Post & { [RAW_PAYLOAD]?: string };
 
 /** Posts per write transaction (and per round of array parameters). */
 const CHUNK = 2_000;
@@ -196,9 +204,9 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     }
     if (want.size > 0) {
       const list = [...want.values()];
-      const ps = list.map((w) => w.p);
-      const hs = list.map((w) => w.h ?? '');
-      const us = list.map((w) => w.u ?? '');
+      const ps = new TextArray(list.map((w) => w.p));
+      const hs = new TextArray(list.map((w) => w.h ?? ''));
+      const us = new TextArray(list.map((w) => w.u ?? ''));
       const { rows: found } = await sql<{
         p: string;
         h: string;
@@ -297,7 +305,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     return out;
   }
 
-  function prepare(post: Post): Prepared {
+  function prepare(post: ReceivedPost): Prepared {
     const { platform, postId } = postKey(post.id, post.platform);
     const author = post.author;
     const media = Array.isArray(post.media)
@@ -308,7 +316,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       platform,
       postId,
       externalId: post.id,
-      sha: createHash('sha256').update(canonicalContent(text, media)).digest('hex'),
+      sha: hash('sha256', canonicalContent(text, media), 'hex'),
       handle: handleOf(str(author?.handle)),
       userId: str((author as Record<string, unknown> | undefined)?.id),
       name: str(author?.name),
@@ -317,7 +325,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       postedAt: timestampOf(post.posted_at),
       text,
       lang: str(post.lang),
-      raw: storableJson(JSON.stringify(post)),
+      raw: storableJson(post[RAW_PAYLOAD] ?? JSON.stringify(post)),
       deleted: (post as Record<string, unknown>).deleted === true,
       author: NO_AUTHOR,
       result: null,
@@ -340,6 +348,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     suggestions: Awaited<ReturnType<typeof suggestionsFor>>,
     known: Map<string, string>,
     source: string,
+    racing: boolean,
   ): Promise<IngestCounts> {
     const counts = emptyCounts();
     counts.read = rows.length;
@@ -358,7 +367,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       }
     }
     await db.transaction().execute(async (tx) => {
-      const col = <T>(f: (r: Prepared) => T) => firsts.map(f);
+      const col = (f: (r: Prepared) => string | null) => new TextArray(firsts.map(f));
       const inserted = await sql<{ id: string; platform: string; platform_post_id: string }>`
         INSERT INTO posts (platform, platform_post_id, external_id, account_id, author_handle, author_name,
           author_bio, url, posted_at, text, lang, content_sha256, raw, source, region_code, agency_id,
@@ -367,15 +376,20 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
                t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
                CASE WHEN t.deleted THEN now() END
         FROM unnest(${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
-          ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::uuid[],
+          ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
           ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
-          ${col((r) => r.url)}::text[], ${col((r) => r.postedAt)}::timestamptz[], ${col((r) => r.text)}::text[],
+          ${col((r) => r.url)}::text[], ${col((r) => r.postedAt)}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
           ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => r.raw)}::text[],
-          ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::uuid[],
-          ${col((r) => r.author.staffId)}::uuid[], ${col((r) => r.deleted)}::boolean[])
+          ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::text[]::uuid[],
+          ${col((r) => r.author.staffId)}::text[]::uuid[], ${col((r) => (r.deleted ? 't' : 'f'))}::text[]::boolean[])
           AS t(platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
                raw, region, agency_id, staff_id, deleted)
-        ON CONFLICT (platform, platform_post_id) DO NOTHING
+        ${
+          // Checked just before (knownHashes): these posts were not stored. A plain insert is
+          // cheaper than ON CONFLICT; if another ingest stored one meanwhile, the unique violation
+          // rolls the chunk back and it runs again with racing = true.
+          racing ? sql`ON CONFLICT (platform, platform_post_id) DO NOTHING` : sql``
+        }
         RETURNING id, platform, platform_post_id`.execute(tx);
       /** Posts judged in this chunk (new, or a new version) → their row id and version. */
       const judged = new Map<Prepared, { id: string; version: number }>();
@@ -521,8 +535,8 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
   async function knownHashes(rows: Prepared[]) {
     const { rows: found } = await sql<{ platform: string; platform_post_id: string; content_sha256: string }>`
       SELECT p.platform, p.platform_post_id, p.content_sha256 FROM posts p
-      JOIN unnest(${rows.map((r) => r.platform)}::text[], ${rows.map((r) => r.postId)}::text[]) AS k(pl, pid)
-        ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(db);
+      JOIN unnest(${new TextArray(rows.map((r) => r.platform))}::text[], ${new TextArray(rows.map((r) => r.postId))}::text[])
+        AS k(pl, pid) ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(db);
     return new Map(found.map((f) => [`${f.platform}\u0000${f.platform_post_id}`, f.content_sha256]));
   }
 
@@ -536,13 +550,17 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     for (const r of rows) if (!r.deleted && known.get(`${r.platform}\u0000${r.postId}`) !== r.sha) detect(r);
     // Outside the write transaction: PGlite has one connection, which the transaction holds.
     const suggestions = await suggestionsFor(rows);
+    let racing = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await writeChunk(rows, suggestions, known, source);
+        return await writeChunk(rows, suggestions, known, source, racing);
       } catch (e) {
         // Two ingests racing on the same posts on PostgreSQL: retry the chunk (it is idempotent).
         const code = (e as { code?: string }).code;
-        if (attempt < 3 && (code === '40P01' || code === '40001')) continue;
+        if (attempt < 3 && (code === '40P01' || code === '40001' || code === '23505')) {
+          racing ||= code === '23505';
+          continue;
+        }
         throw e;
       }
     }

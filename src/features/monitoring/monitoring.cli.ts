@@ -7,7 +7,7 @@ import { createBlobStore } from '../../platform/blobs/blob-store.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
 import { blobsDir } from '../backup/backup.service.ts';
 import { openLineBatches } from '../detection/detection.io.ts';
-import { addCounts, emptyCounts, type IngestCounts } from './ingest.ts';
+import { addCounts, emptyCounts, type IngestCounts, RAW_PAYLOAD, type ReceivedPost } from './ingest.ts';
 import { createMonitoringService, OPERATOR } from './monitoring.service.ts';
 
 /** Posts per ingest call: one transaction per 2,000 posts inside. */
@@ -120,6 +120,8 @@ export const ingestCommand: Command = {
               io.stderr.write(`netra ingest: ${parsed.error}\n`);
               continue;
             }
+            // Archived as received, not serialised again.
+            (parsed.post as ReceivedPost)[RAW_PAYLOAD] = line;
             batch.push(parsed.post);
             if (batch.length >= BATCH) {
               const full = batch;
