@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { Pack } from '../../contracts/pack.ts';
 import type { Post } from '../../contracts/post.ts';
@@ -368,38 +368,39 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     }
     await db.transaction().execute(async (tx) => {
       const col = (f: (r: Prepared) => string | null) => new TextArray(firsts.map(f));
-      const inserted = await sql<{ id: string; platform: string; platform_post_id: string }>`
-        INSERT INTO posts (platform, platform_post_id, external_id, account_id, author_handle, author_name,
+      // Ids made here: a plain insert then needs no RETURNING (thousands of rows back per chunk).
+      const ids = firsts.map(() => randomUUID());
+      const inserted = await sql<{ id: string }>`
+        INSERT INTO posts (id, platform, platform_post_id, external_id, account_id, author_handle, author_name,
           author_bio, url, posted_at, text, lang, content_sha256, raw, source, region_code, agency_id,
           staff_id, deleted_at)
-        SELECT t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
+        SELECT t.id, t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
                t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
                CASE WHEN t.deleted THEN now() END
-        FROM unnest(${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
+        FROM unnest(${new TextArray(ids)}::text[]::uuid[], ${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
           ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
           ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
           ${col((r) => r.url)}::text[], ${col((r) => r.postedAt)}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
           ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => r.raw)}::text[],
           ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::text[]::uuid[],
           ${col((r) => r.author.staffId)}::text[]::uuid[], ${col((r) => (r.deleted ? 't' : 'f'))}::text[]::boolean[])
-          AS t(platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
+          AS t(id, platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
                raw, region, agency_id, staff_id, deleted)
         ${
           // Checked just before (knownHashes): these posts were not stored. A plain insert is
           // cheaper than ON CONFLICT; if another ingest stored one meanwhile, the unique violation
           // rolls the chunk back and it runs again with racing = true.
-          racing ? sql`ON CONFLICT (platform, platform_post_id) DO NOTHING` : sql``
-        }
-        RETURNING id, platform, platform_post_id`.execute(tx);
+          racing ? sql`ON CONFLICT (platform, platform_post_id) DO NOTHING RETURNING id` : sql``
+        }`.execute(tx);
       /** Posts judged in this chunk (new, or a new version) → their row id and version. */
       const judged = new Map<Prepared, { id: string; version: number }>();
-      const insertedIds = new Map<string, string>();
-      for (const r of inserted.rows) insertedIds.set(key(r.platform, r.platform_post_id), r.id);
-      counts.inserted = inserted.rows.length;
+      const insertedIds = racing ? new Set(inserted.rows.map((r) => r.id)) : null;
       const rest: Prepared[] = [];
-      for (const r of firsts) {
-        const id = insertedIds.get(key(r.platform, r.postId));
-        if (id) {
+      for (let i = 0; i < firsts.length; i++) {
+        const r = firsts[i]!;
+        const id = ids[i]!;
+        if (!insertedIds || insertedIds.has(id)) {
+          counts.inserted++;
           if (r.deleted) counts.deleted++;
           else judged.set(r, { id, version: 1 });
         } else rest.push(r);
