@@ -61,6 +61,10 @@ type Author = {
 type Prepared = {
   platform: string;
   postId: string;
+  /** platform + post id, the identity of a post (a map key; made once). */
+  key: string;
+  /** platform + handle + user id, the identity of its author (a map key; made once). */
+  authorKey: string;
   externalId: string;
   sha: string;
   handle: string | null;
@@ -89,6 +93,10 @@ export type ReceivedPost = Post & { [RAW_PAYLOAD]?: string };
 const CHUNK = 2_000;
 /** Authors remembered between calls (a registry lookup per new author only). */
 const AUTHOR_CACHE = 200_000;
+
+const postKeyOf = (platform: string, postId: string) => `${platform}\u0000${postId}`;
+const authorKeyOf = (platform: string, handle: string, userId: string) =>
+  `${platform}\u0000${handle}\u0000${userId}`;
 
 const NO_AUTHOR: Author = { accountId: null, staffId: null, agencyId: null, regionCode: null };
 
@@ -199,7 +207,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
   async function resolveAuthors(rows: Prepared[]) {
     const want = new Map<string, { p: string; h: string | null; u: string | null }>();
     for (const r of rows) {
-      const k = `${r.platform}\u0000${r.handle ?? ''}\u0000${r.userId ?? ''}`;
+      const k = r.authorKey;
       if (!authors.has(k) && (r.handle || r.userId)) want.set(k, { p: r.platform, h: r.handle, u: r.userId });
     }
     if (want.size > 0) {
@@ -237,7 +245,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       // The platform's user id is the stronger key (a handle can be renamed): it wins.
       found.sort((a, b) => Number(a.by_id) - Number(b.by_id));
       for (const f of found)
-        authors.set(`${f.p}\u0000${f.h}\u0000${f.u}`, {
+        authors.set(authorKeyOf(f.p, f.h, f.u), {
           accountId: f.id,
           staffId: f.staff_id,
           agencyId: f.agency_id,
@@ -245,7 +253,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
         });
     }
     for (const r of rows)
-      r.author = authors.get(`${r.platform}\u0000${r.handle ?? ''}\u0000${r.userId ?? ''}`) ?? NO_AUTHOR;
+      r.author = authors.get(r.authorKey) ?? NO_AUTHOR;
   }
 
   /** Suggestions for authors not linked to staff whose name or bio declares a civil-service role. */
@@ -312,13 +320,17 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       ? post.media.map((m) => (typeof m?.url === 'string' ? m.url : '')).filter((u) => u)
       : [];
     const text = storable(post.text);
+    const handle = handleOf(str(author?.handle));
+    const userId = str((author as Record<string, unknown> | undefined)?.id);
     return {
       platform,
       postId,
+      key: postKeyOf(platform, postId),
+      authorKey: authorKeyOf(platform, handle ?? '', userId ?? ''),
       externalId: post.id,
       sha: hash('sha256', canonicalContent(text, media), 'hex'),
-      handle: handleOf(str(author?.handle)),
-      userId: str((author as Record<string, unknown> | undefined)?.id),
+      handle,
+      userId,
       name: str(author?.name),
       bio: str(author?.bio),
       url: str(post.url),
@@ -354,12 +366,11 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     counts.read = rows.length;
     // The first occurrence of each post goes into the INSERT; repeats within the chunk are
     // compared with it afterwards, in input order.
-    const key = (p: string, id: string) => `${p}\u0000${id}`;
     const firsts: Prepared[] = [];
     const later: Prepared[] = [];
     const keys = new Set<string>();
     for (const r of rows) {
-      const k = key(r.platform, r.postId);
+      const k = r.key;
       if (keys.has(k) || known.has(k)) later.push(r);
       else {
         keys.add(k);
@@ -420,11 +431,11 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
           FROM posts p
           JOIN unnest(${rest.map((r) => r.platform)}::text[], ${rest.map((r) => r.postId)}::text[]) AS k(pl, pid)
             ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(tx);
-        const byKey = new Map(existing.rows.map((e) => [key(e.platform, e.platform_post_id), e]));
+        const byKey = new Map(existing.rows.map((e) => [postKeyOf(e.platform, e.platform_post_id), e]));
         const edits: { r: Prepared; id: string; version: number }[] = [];
         const toDelete: string[] = [];
         for (const r of rest) {
-          const e = byKey.get(key(r.platform, r.postId));
+          const e = byKey.get(r.key);
           if (!e) continue; // cannot happen: the insert conflicted on this key
           if (r.deleted) {
             if (!e.deleted) {
@@ -538,7 +549,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       SELECT p.platform, p.platform_post_id, p.content_sha256 FROM posts p
       JOIN unnest(${new TextArray(rows.map((r) => r.platform))}::text[], ${new TextArray(rows.map((r) => r.postId))}::text[])
         AS k(pl, pid) ON p.platform = k.pl AND p.platform_post_id = k.pid`.execute(db);
-    return new Map(found.map((f) => [`${f.platform}\u0000${f.platform_post_id}`, f.content_sha256]));
+    return new Map(found.map((f) => [postKeyOf(f.platform, f.platform_post_id), f.content_sha256]));
   }
 
   /** Splits a chunk where a post repeats with the same content hash (a verbatim re-send). */
@@ -548,7 +559,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     // Posts stored already with the same content are duplicates: not scanned again (pollers
     // re-send the same posts all the time). The write transaction decides for real.
     const known = await knownHashes(rows);
-    for (const r of rows) if (!r.deleted && known.get(`${r.platform}\u0000${r.postId}`) !== r.sha) detect(r);
+    for (const r of rows) if (!r.deleted && known.get(r.key) !== r.sha) detect(r);
     // Outside the write transaction: PGlite has one connection, which the transaction holds.
     const suggestions = await suggestionsFor(rows);
     let racing = false;
