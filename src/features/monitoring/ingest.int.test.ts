@@ -234,4 +234,41 @@ describe('ingest', () => {
       { external_id: 'x:raw-2', raw: JSON.stringify(plain), text: 'Tanpa baris asli' },
     ]);
   });
+
+  it('counts right when a stream of new posts turns to known ones, edits and deletions', async () => {
+    const { db } = database;
+    const ingester = createIngester({ db });
+    const batch = (from: number, n: number, text = (i: number) => `Kabar ${i}`) =>
+      Array.from({ length: n }, (_, k) => ({ id: `x:stream-${from + k}`, text: text(from + k) }));
+    // Two all-new batches: the second no longer looks its posts up before writing.
+    expect(await ingester.ingestPosts(batch(0, 50), { source: 'test' })).toMatchObject({ inserted: 50 });
+    expect(await ingester.ingestPosts(batch(50, 50), { source: 'test' })).toMatchObject({ inserted: 50 });
+    // Then known posts among new ones: one edited to partisan, one deleted, the rest re-sent.
+    const mixed = [
+      ...batch(90, 10),
+      ...batch(100, 5),
+      {
+        id: 'x:stream-3',
+        text: 'Ayo coblos Prabowo Gibran nomor 2! #Prabowo2024',
+        posted_at: '2024-01-20T09:00:00+07:00',
+      },
+      { id: 'x:stream-4', text: 'Kabar 4', deleted: true } as Post,
+    ];
+    expect(await ingester.ingestPosts(mixed, { source: 'test' })).toMatchObject({
+      read: 17,
+      inserted: 5,
+      duplicates: 10,
+      edited: 1,
+      deleted: 1,
+      flagged: 1,
+    });
+    // And new posts again: stored once each.
+    expect(await ingester.ingestPosts(batch(105, 20), { source: 'test' })).toMatchObject({ inserted: 20 });
+    const stored = await db
+      .selectFrom('posts')
+      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('version').as('v')])
+      .where('external_id', 'like', 'x:stream-%')
+      .executeTakeFirstOrThrow();
+    expect({ n: Number(stored.n), v: Number(stored.v) }).toEqual({ n: 125, v: 2 });
+  });
 });

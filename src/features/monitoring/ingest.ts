@@ -150,6 +150,8 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
   const authors = new Map<string, Author>();
   const suggested = new Set<string>();
   const agencyHints = new Map<string, AgencyCandidate | null>();
+  /** The last chunk looked up held no stored post: the next ones skip the lookup (ingestChunk). */
+  let streamIsNew = false;
 
   async function refreshPacks() {
     const rows = await db
@@ -252,8 +254,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
           regionCode: f.region,
         });
     }
-    for (const r of rows)
-      r.author = authors.get(r.authorKey) ?? NO_AUTHOR;
+    for (const r of rows) r.author = authors.get(r.authorKey) ?? NO_AUTHOR;
   }
 
   /** Suggestions for authors not linked to staff whose name or bio declares a civil-service role. */
@@ -557,19 +558,30 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     const rows = posts.map(prepare);
     await resolveAuthors(rows);
     // Posts stored already with the same content are duplicates: not scanned again (pollers
-    // re-send the same posts all the time). The write transaction decides for real.
-    const known = await knownHashes(rows);
+    // re-send the same posts all the time). While a stream brings only new posts, the lookup is
+    // skipped: the insert itself tells (a unique violation), and the chunk then runs again with it.
+    const optimistic = streamIsNew;
+    let known = optimistic ? new Map<string, string>() : await knownHashes(rows);
+    if (!optimistic) streamIsNew = known.size === 0;
     for (const r of rows) if (!r.deleted && known.get(r.key) !== r.sha) detect(r);
     // Outside the write transaction: PGlite has one connection, which the transaction holds.
     const suggestions = await suggestionsFor(rows);
+    let checked = !optimistic;
     let racing = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await writeChunk(rows, suggestions, known, source, racing);
       } catch (e) {
-        // Two ingests racing on the same posts on PostgreSQL: retry the chunk (it is idempotent).
         const code = (e as { code?: string }).code;
-        if (attempt < 3 && (code === '40P01' || code === '40001' || code === '23505')) {
+        if (code === '23505' && !checked) {
+          // Some of these posts were stored already: look them up, as for any chunk.
+          streamIsNew = false;
+          checked = true;
+          known = await knownHashes(rows);
+          continue;
+        }
+        // Two ingests racing on the same posts on PostgreSQL: retry the chunk (it is idempotent).
+        if (attempt < 4 && (code === '40P01' || code === '40001' || code === '23505')) {
           racing ||= code === '23505';
           continue;
         }
