@@ -1,6 +1,12 @@
+import { enableCompileCache } from 'node:module';
 import { ConfigError } from '../config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { type CliIo, CliUsageError, type Command } from '../platform/cli/command.ts';
+
+// Node keeps the compiled code of Netra's modules on disk between runs (in the system's temporary
+// directory, or NODE_COMPILE_CACHE): a command starts in about half the time. Checked against the
+// sources, so an edited module is compiled again; a cache that cannot be written is skipped.
+enableCompileCache();
 
 /**
  * Every top-level command, in the order `netra --help` lists them. Each is imported only when it
