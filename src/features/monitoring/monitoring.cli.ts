@@ -13,7 +13,7 @@ import { createMonitoringService, OPERATOR } from './monitoring.service.ts';
 /** Posts per ingest call (one write transaction). Fewer posts in flight, less for the GC to copy. */
 const BATCH = 2_000;
 /** Calls in flight: the next batch is parsed, matched and scanned while the previous one is written. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 3;
 
 /** Parses one JSONL line as a post: an object with a non-empty string `id` and a string `text`. */
 export function parsePostLine(line: string, lineNo: number): { post: Post } | { error: string } {
