@@ -399,9 +399,9 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
           AS t(id, platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
                raw, region, agency_id, staff_id, deleted)
         ${
-          // Checked just before (knownHashes): these posts were not stored. A plain insert is
-          // cheaper than ON CONFLICT; if another ingest stored one meanwhile, the unique violation
-          // rolls the chunk back and it runs again with racing = true.
+          // These posts are believed new (looked up just before, or the stream has been all new).
+          // A plain insert is cheaper than ON CONFLICT; if one was stored after all, the unique
+          // violation rolls the chunk back and ingestChunk runs it again, looked up or racing.
           racing ? sql`ON CONFLICT (platform, platform_post_id) DO NOTHING RETURNING id` : sql``
         }`.execute(tx);
       /** Posts judged in this chunk (new, or a new version) → their row id and version. */

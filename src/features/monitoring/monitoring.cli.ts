@@ -10,7 +10,7 @@ import { openLineBatches } from '../detection/detection.io.ts';
 import { addCounts, emptyCounts, type IngestCounts, RAW_PAYLOAD, type ReceivedPost } from './ingest.ts';
 import { createMonitoringService, OPERATOR } from './monitoring.service.ts';
 
-/** Posts per ingest call (one write transaction). Fewer posts in flight, less for the GC to copy. */
+/** Posts per ingest call (one write transaction): fewer posts held at once than two chunks per call. */
 const BATCH = 2_000;
 /** Calls in flight: the next batch is parsed, matched and scanned while the previous one is written. */
 const IN_FLIGHT = 3;
