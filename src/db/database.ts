@@ -48,8 +48,26 @@ export function poolConfig(databaseUrl: string): pg.PoolConfig {
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool(poolConfig(opts.databaseUrl));
+    let closing = false;
+    // A connection idle in the pool can fail while it waits (the server restarts, an administrator
+    // or a forced DROP DATABASE ends it): the pool drops it and emits 'error', which unhandled would
+    // end the process. The next query opens a new connection.
+    pool.on('error', (e) => {
+      if (closing) return;
+      const code = (e as { code?: string }).code ?? 'unknown';
+      process.stderr.write(
+        `netra: koneksi basis data menganggur terputus / idle database connection lost (${code}): ${e.message}\n`,
+      );
+    });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      close: () => {
+        closing = true;
+        return db.destroy();
+      },
+    };
   }
   const dir = pgliteDir(opts.dataDir);
   mkdirSync(dir, { recursive: true });
