@@ -8,7 +8,7 @@ import { scratchDataEnv } from '../../test/support/db.ts';
 import { openDatabase } from './database.ts';
 
 describe('openDatabase on a PostgreSQL server', () => {
-  it('survives idle connections ended by the server and opens new ones', async () => {
+  it('survives connections ended by the server, idle or running a query, and opens new ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netra-db-'));
     const s = await scratchDataEnv(join(dir, 'data'));
     try {
@@ -41,6 +41,26 @@ describe('openDatabase on a PostgreSQL server', () => {
       await lost;
       const again = await sql<{ ok: number }>`SELECT 1 AS ok`.execute(database.db);
       expect(again.rows).toEqual([{ ok: 1 }]);
+
+      // A query running when its connection is ended fails; the process and the pool go on.
+      const running = sql`SELECT pg_sleep(10)`.execute(database.db).then(
+        () => null,
+        (e: Error) => e,
+      );
+      const admin2 = new pg.Client({ connectionString: url });
+      await admin2.connect();
+      for (let i = 0; i < 50; i++) {
+        const r = await admin2.query(
+          "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()",
+        );
+        if (r.rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await admin2.end();
+      expect((await running)?.message).toMatch(/terminat/);
+      await new Promise((r) => setTimeout(r, 200));
+      const after = await sql<{ ok: number }>`SELECT 2 AS ok`.execute(database.db);
+      expect(after.rows).toEqual([{ ok: 2 }]);
       await database.close();
     } finally {
       await s.drop();

@@ -59,6 +59,10 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
         `netra: koneksi basis data menganggur terputus / idle database connection lost (${code}): ${e.message}\n`,
       );
     });
+    // A connection in use fails the same way: its query rejects with the error (the request gets
+    // its error response). Should the socket close before the pool has the client back, the client
+    // emits 'error' with no pool listener attached: this one keeps that from ending the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
