@@ -21,9 +21,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { poolConfig } from '../src/db/database.ts';
+import { poolConfig, postgresDialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Tables } from '../src/db/tables.ts';
 import { createAnalyticsService } from '../src/features/analytics/analytics.service.ts';
@@ -71,7 +71,7 @@ pool.on('error', (e) => {
 });
 let profiling = false;
 const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool }),
+  dialect: postgresDialect(pool),
   // --profile: print the slowest queries of one national dashboard call.
   log: (e) => {
     if (profiling && e.queryDurationMillis > 20)

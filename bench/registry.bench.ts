@@ -18,8 +18,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { postgresDialect } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Tables } from '../src/db/tables.ts';
 import { searchStaff } from '../src/features/registry/registry.repository.ts';
@@ -62,7 +63,7 @@ pool.on('error', (e) => {
   if ((e as { code?: string }).code !== '57P01') throw e;
 });
 const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool }),
+  dialect: postgresDialect(pool),
   log: (e) => {
     if (captured && e.level === 'query') captured.push({ sql: e.query.sql, parameters: e.query.parameters });
   },

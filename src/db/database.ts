@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { CopyData, copyFromStdin } from './copy-in.ts';
 import { SerialPGliteDialect } from './pglite-dialect.ts';
 import type { Tables } from './tables.ts';
 
@@ -63,7 +64,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
     // its error response). Should the socket close before the pool has the client back, the client
     // emits 'error' with no pool listener attached: this one keeps that from ending the process.
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Tables>({ dialect: postgresDialect(pool) });
     return {
       db,
       kind: 'postgres',
@@ -77,6 +78,43 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   mkdirSync(dir, { recursive: true });
   const client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
   return wrapPglite(client);
+}
+
+/** Kysely's dialect for a node-postgres pool, with bulk loading by COPY (copy-in.ts). */
+export function postgresDialect(pool: pg.Pool): PostgresDialect {
+  return new PostgresDialect({ pool: copyAwarePool(pool) });
+}
+
+/**
+ * The pool as Kysely sees it: each client also runs a `COPY … FROM STDIN` whose one parameter is
+ * `CopyData` (copy-in.ts), streaming it in the COPY protocol; every other query goes to the client
+ * unchanged.
+ */
+function copyAwarePool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const query = (q: string, params?: readonly unknown[]) => {
+          const data = params?.length === 1 ? params[0] : undefined;
+          if (data instanceof CopyData)
+            // Reported as an INSERT, whose row count Kysely passes on (it ignores COPY's).
+            return copyFromStdin(client, q, data.bytes).then((n) => ({
+              command: 'INSERT',
+              rowCount: n,
+              rows: [],
+            }));
+          return client.query(q, params as unknown[]);
+        };
+        w = { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** Wraps an open PGlite instance (used by tests that clone a migrated image). */

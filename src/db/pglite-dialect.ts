@@ -10,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { CopyData } from './copy-in.ts';
 import { TextArray } from './text-array.ts';
 
 /**
@@ -53,6 +54,13 @@ class SerialPGliteDriver implements Driver {
     this.#client = client;
     this.#connection = {
       executeQuery: async <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
+        // A COPY FROM STDIN (copy-in.ts): PGlite reads its data as the file /dev/blob.
+        const data = query.parameters.length === 1 ? query.parameters[0] : undefined;
+        if (data instanceof CopyData) {
+          const statement = query.sql.replace(/\bFROM STDIN\b/, "FROM '/dev/blob'");
+          const result = await client.query(statement, [], { blob: new Blob([data.bytes]) });
+          return { rows: [], numAffectedRows: BigInt(result.affectedRows ?? 0) };
+        }
         // PGlite's driver has no binary parameters: bulk arrays go as their text literal.
         const params = query.parameters.map((v) => (v instanceof TextArray ? v.toLiteral() : v));
         const result = await client.query<R>(query.sql, params);

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, PGLITE_EXTENSIONS, wrapPglite } from '../../src/db/database.ts';
+import { type Database, PGLITE_EXTENSIONS, postgresDialect, wrapPglite } from '../../src/db/database.ts';
 import type { Tables } from '../../src/db/tables.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -27,7 +27,7 @@ export async function openTestDatabase(): Promise<Database> {
     pool.on('error', (e) => {
       if ((e as { code?: string }).code !== '57P01') throw e;
     });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Tables>({ dialect: postgresDialect(pool) });
     return {
       db,
       kind: 'postgres',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/db.ts';
 import { makeAgency, makeStaff } from '../../../test/support/factories.ts';
@@ -270,5 +271,42 @@ describe('ingest', () => {
       .where('external_id', 'like', 'x:stream-%')
       .executeTakeFirstOrThrow();
     expect({ n: Number(stored.n), v: Number(stored.v) }).toEqual({ n: 125, v: 2 });
+  });
+
+  it('stores the post time to the microsecond, leaves a time it cannot read empty, and keeps a post that comes deleted', async () => {
+    const { db } = database;
+    const posts = [
+      { id: 'x:time-1', text: 'Apel pagi', posted_at: '2024-01-20T09:15:00.123456+07:00' },
+      { id: 'x:time-2', text: 'Rapat dinas', posted_at: '1' },
+      { id: 'x:time-3', text: 'Kerja bakti', posted_at: 'kemarin sore' },
+      { id: 'x:time-4', text: 'Sudah dihapus', posted_at: '2024-01-21T10:00:00Z', deleted: true } as Post,
+    ];
+    expect(await createIngester({ db }).ingestPosts(posts, { source: 'test' })).toMatchObject({
+      inserted: 4,
+      deleted: 1,
+    });
+    const rows = await db
+      .selectFrom('posts')
+      .select([
+        'external_id',
+        (eb) =>
+          eb
+            .cast<string | null>(
+              sql`to_char(posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`,
+              'text',
+            )
+            .as('t'),
+        (eb) => eb('deleted_at', 'is not', null).as('deleted'),
+      ])
+      .where('external_id', 'like', 'x:time-%')
+      .orderBy('external_id')
+      .execute();
+    expect(rows).toEqual([
+      { external_id: 'x:time-1', t: '2024-01-20 02:15:00.123456', deleted: false },
+      // JavaScript reads "1" as a year; PostgreSQL would not, and a batch must not fail on it.
+      { external_id: 'x:time-2', t: expect.stringMatching(/^2001-01-01 /), deleted: false },
+      { external_id: 'x:time-3', t: null, deleted: false },
+      { external_id: 'x:time-4', t: '2024-01-21 10:00:00.000000', deleted: true },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import { hash, randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { Pack } from '../../contracts/pack.ts';
 import type { Post } from '../../contracts/post.ts';
 import type { ScanResult } from '../../contracts/scan.ts';
+import { copyInto, epochMicros, isoFromMicros } from '../../db/copy-in.ts';
 import type { Tables } from '../../db/tables.ts';
 import { TextArray } from '../../db/text-array.ts';
 import { createDetector, type Detector } from '../../detection/detect.ts';
@@ -72,7 +73,10 @@ type Prepared = {
   name: string | null;
   bio: string | null;
   url: string | null;
+  /** The post's time as given (for the stage of the election), when valid. */
   postedAt: string | null;
+  /** The same time in microseconds since the Unix epoch (stored). */
+  postedAtUs: number | null;
   text: string;
   lang: string | null;
   raw: string;
@@ -126,16 +130,75 @@ function handleOf(h: string | null): string | null {
   return v.length ? v : null;
 }
 
-/** A valid timestamp as given (with its offset), or null: a bad date never fails a batch. */
-function timestampOf(v: unknown): string | null {
+/**
+ * A valid timestamp (microseconds since the Unix epoch), or null: a bad date never fails a batch.
+ * A time without an offset is read in the ingesting machine's time zone.
+ */
+function timestampOf(v: unknown): number | null {
   if (typeof v !== 'string' || v.length > 40) return null;
-  const t = Date.parse(v);
-  if (!Number.isFinite(t)) return null;
-  const y = new Date(t).getUTCFullYear();
-  return y >= 1990 && y <= 2200 ? v : null;
+  const us = epochMicros(v);
+  if (us === null) return null;
+  const y = new Date(us / 1000).getUTCFullYear();
+  return y >= 1990 && y <= 2200 ? us : null;
 }
 
 type PackRow = { id: string; region_code: string; pack: Pack };
+
+const isoOrNull = (us: number | null) => (us === null ? null : isoFromMicros(us));
+
+/** New posts in one binary COPY (deleted_at is set after, for posts that come deleted). */
+async function copyPosts(tx: Transaction<Tables>, rows: Prepared[], ids: string[], source: string) {
+  const text = (name: string, f: (r: Prepared) => string | null) =>
+    ({ name, type: 'text', values: rows.map(f) }) as const;
+  const uuid = (name: string, f: (r: Prepared) => string | null) =>
+    ({ name, type: 'uuid', values: rows.map(f) }) as const;
+  await copyInto(tx, 'posts', [
+    { name: 'id', type: 'uuid', values: ids },
+    text('platform', (r) => r.platform),
+    text('platform_post_id', (r) => r.postId),
+    text('external_id', (r) => r.externalId),
+    uuid('account_id', (r) => r.author.accountId),
+    text('author_handle', (r) => r.handle),
+    text('author_name', (r) => r.name),
+    text('author_bio', (r) => r.bio),
+    text('url', (r) => r.url),
+    { name: 'posted_at', type: 'timestamptz', values: rows.map((r) => r.postedAtUs) },
+    text('text', (r) => r.text),
+    text('lang', (r) => r.lang),
+    text('content_sha256', (r) => r.sha),
+    { name: 'raw', type: 'json', values: rows.map((r) => r.raw) },
+    text('source', () => source),
+    text('region_code', (r) => r.author.regionCode),
+    uuid('agency_id', (r) => r.author.agencyId),
+    uuid('staff_id', (r) => r.author.staffId),
+  ]);
+}
+
+/**
+ * New posts while another ingest may be storing the same ones: `ON CONFLICT DO NOTHING`, and the
+ * ids of the rows this one stored.
+ */
+async function insertRacing(tx: Transaction<Tables>, rows: Prepared[], ids: string[], source: string) {
+  const col = (f: (r: Prepared) => string | null) => new TextArray(rows.map(f));
+  const inserted = await sql<{ id: string }>`
+    INSERT INTO posts (id, platform, platform_post_id, external_id, account_id, author_handle, author_name,
+      author_bio, url, posted_at, text, lang, content_sha256, raw, source, region_code, agency_id,
+      staff_id, deleted_at)
+    SELECT t.id, t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
+           t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
+           CASE WHEN t.deleted THEN now() END
+    FROM unnest(${new TextArray(ids)}::text[]::uuid[], ${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
+      ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
+      ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
+      ${col((r) => r.url)}::text[], ${col((r) => isoOrNull(r.postedAtUs))}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
+      ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => r.raw)}::text[],
+      ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::text[]::uuid[],
+      ${col((r) => r.author.staffId)}::text[]::uuid[], ${col((r) => (r.deleted ? 't' : 'f'))}::text[]::boolean[])
+      AS t(id, platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
+           raw, region, agency_id, staff_id, deleted)
+    ON CONFLICT (platform, platform_post_id) DO NOTHING RETURNING id`.execute(tx);
+  return new Set(inserted.rows.map((r) => r.id));
+}
 
 /**
  * The ingest pipeline: posts (contracts §2) → registry match → detection with the packs covering
@@ -323,6 +386,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     const text = storable(post.text);
     const handle = handleOf(str(author?.handle));
     const userId = str((author as Record<string, unknown> | undefined)?.id);
+    const postedAtUs = timestampOf(post.posted_at);
     return {
       platform,
       postId,
@@ -335,7 +399,8 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       name: str(author?.name),
       bio: str(author?.bio),
       url: str(post.url),
-      postedAt: timestampOf(post.posted_at),
+      postedAt: postedAtUs === null ? null : (post.posted_at as string),
+      postedAtUs,
       text,
       lang: str(post.lang),
       raw: storableJson(post[RAW_PAYLOAD] ?? JSON.stringify(post)),
@@ -379,34 +444,22 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       }
     }
     await db.transaction().execute(async (tx) => {
-      const col = (f: (r: Prepared) => string | null) => new TextArray(firsts.map(f));
-      // Ids made here: a plain insert then needs no RETURNING (thousands of rows back per chunk).
+      // Ids made here: the rows go in without a round trip for their ids.
       const ids = firsts.map(() => randomUUID());
-      const inserted = await sql<{ id: string }>`
-        INSERT INTO posts (id, platform, platform_post_id, external_id, account_id, author_handle, author_name,
-          author_bio, url, posted_at, text, lang, content_sha256, raw, source, region_code, agency_id,
-          staff_id, deleted_at)
-        SELECT t.id, t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
-               t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
-               CASE WHEN t.deleted THEN now() END
-        FROM unnest(${new TextArray(ids)}::text[]::uuid[], ${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
-          ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
-          ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
-          ${col((r) => r.url)}::text[], ${col((r) => r.postedAt)}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
-          ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => r.raw)}::text[],
-          ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::text[]::uuid[],
-          ${col((r) => r.author.staffId)}::text[]::uuid[], ${col((r) => (r.deleted ? 't' : 'f'))}::text[]::boolean[])
-          AS t(id, platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
-               raw, region, agency_id, staff_id, deleted)
-        ${
-          // These posts are believed new (looked up just before, or the stream has been all new).
-          // A plain insert is cheaper than ON CONFLICT; if one was stored after all, the unique
-          // violation rolls the chunk back and ingestChunk runs it again, looked up or racing.
-          racing ? sql`ON CONFLICT (platform, platform_post_id) DO NOTHING RETURNING id` : sql``
-        }`.execute(tx);
+      const insertedIds = racing ? await insertRacing(tx, firsts, ids, source) : null;
+      if (!insertedIds) {
+        // These posts are believed new (looked up just before, or the stream has been all new). If
+        // one was stored after all, the unique violation rolls the chunk back and ingestChunk runs
+        // it again, looked up or racing.
+        await copyPosts(tx, firsts, ids, source);
+        const gone = ids.filter((_, i) => firsts[i]!.deleted);
+        if (gone.length)
+          await sql`UPDATE posts SET deleted_at = now() WHERE id = ANY(${new TextArray(gone)}::text[]::uuid[])`.execute(
+            tx,
+          );
+      }
       /** Posts judged in this chunk (new, or a new version) → their row id and version. */
       const judged = new Map<Prepared, { id: string; version: number }>();
-      const insertedIds = racing ? new Set(inserted.rows.map((r) => r.id)) : null;
       const rest: Prepared[] = [];
       for (let i = 0; i < firsts.length; i++) {
         const r = firsts[i]!;
@@ -479,7 +532,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
               author_name = COALESCE(t.name, posts.author_name), author_bio = COALESCE(t.bio, posts.author_bio),
               last_seen_at = now(), deleted_at = NULL, source = ${source}
             FROM unnest(${bid}::uuid[], ${batch.map((e) => e.r.text)}::text[], ${batch.map((e) => e.r.sha)}::text[],
-              ${batch.map((e) => e.r.raw)}::text[], ${batch.map((e) => e.r.postedAt)}::timestamptz[],
+              ${batch.map((e) => e.r.raw)}::text[], ${batch.map((e) => isoOrNull(e.r.postedAtUs))}::timestamptz[],
               ${batch.map((e) => e.r.url)}::text[], ${batch.map((e) => e.r.name)}::text[],
               ${batch.map((e) => e.r.bio)}::text[]) AS t(id, text, sha, raw, posted_at, url, name, bio)
             WHERE posts.id = t.id`.execute(tx);
