@@ -19,11 +19,13 @@ export type CopyType = 'text' | 'json' | 'uuid' | 'timestamptz' | 'bool';
 
 /**
  * One column: its name and type and a value per row. `timestamptz` takes microseconds since the
- * Unix epoch (see `epochMicros`); `uuid` its canonical text; `json` the document's text. `null`
- * or `undefined` is SQL NULL.
+ * Unix epoch (see `epochMicros`); `uuid` its canonical text; `text` and `json` a string or its
+ * UTF-8 bytes (sent as they are: valid UTF-8 without NUL, or the server refuses them). `null` or
+ * `undefined` is SQL NULL.
  */
 export type CopyColumn =
-  | { name: string; type: 'text' | 'json' | 'uuid'; values: readonly (string | null | undefined)[] }
+  | { name: string; type: 'text' | 'json'; values: readonly (string | Uint8Array | null | undefined)[] }
+  | { name: string; type: 'uuid'; values: readonly (string | null | undefined)[] }
   | { name: string; type: 'timestamptz'; values: readonly (number | null | undefined)[] }
   | { name: string; type: 'bool'; values: readonly (boolean | null | undefined)[] };
 
@@ -61,66 +63,90 @@ function writeUuid(buf: Buffer, o: number, s: string, column: string) {
   if (n !== 32) throw new Error(`${column}: not a UUID: ${JSON.stringify(s)}`);
 }
 
-/** The binary COPY stream of these columns (all of the same length): header, rows, trailer. */
-export function encodeBinaryCopy(columns: readonly CopyColumn[]): Buffer {
+const TEXT = 0;
+const UUID = 1;
+const TIMESTAMPTZ = 2;
+const BOOL = 3;
+const KIND = { text: TEXT, json: TEXT, uuid: UUID, timestamptz: TIMESTAMPTZ, bool: BOOL } as const;
+
+/**
+ * The binary COPY stream of these columns (all of the same length): header, rows, trailer. Written
+ * into the buffer `reuse` gives for the size needed (copyInto's spares), else into a new one.
+ */
+export function encodeBinaryCopy(columns: readonly CopyColumn[], reuse?: (size: number) => Buffer): Buffer {
   const rows = columns[0]?.values.length ?? 0;
   // Room for every value without measuring strings first: at most 3 UTF-8 bytes per UTF-16 unit.
   let cap = SIGNATURE.length + 8 + 2 + rows * 2;
   for (const c of columns) {
     if (c.values.length !== rows) throw new Error(`${c.name}: ${c.values.length} values for ${rows} rows`);
     if (c.type === 'text' || c.type === 'json') {
-      for (const v of c.values) cap += 4 + (v ? v.length * 3 : 0);
+      for (const v of c.values) cap += 4 + (v ? (typeof v === 'string' ? v.length * 3 : v.byteLength) : 0);
     } else cap += rows * (4 + (c.type === 'uuid' ? 16 : c.type === 'timestamptz' ? 8 : 1));
   }
-  const buf = Buffer.allocUnsafe(cap);
+  const buf = reuse ? reuse(cap) : Buffer.allocUnsafe(cap);
   let o = SIGNATURE.copy(buf, 0);
-  buf.writeInt32BE(0, o); // flags
-  buf.writeInt32BE(0, o + 4); // header extension length
+  buf.fill(0, o, o + 8); // flags, header extension length
   o += 8;
   const n = columns.length;
+  const kinds = columns.map((c) => KIND[c.type]);
+  const values = columns.map((c) => c.values as readonly unknown[]);
   for (let r = 0; r < rows; r++) {
-    buf.writeInt16BE(n, o);
+    buf[o] = n >> 8;
+    buf[o + 1] = n;
     o += 2;
     for (let k = 0; k < n; k++) {
-      const c = columns[k]!;
-      const v = c.values[r];
+      const v = values[k]![r];
       if (v === null || v === undefined) {
-        buf.writeInt32BE(-1, o);
-        o += 4;
+        o = int32(buf, o, -1);
         continue;
       }
-      switch (c.type) {
-        case 'text':
-        case 'json': {
-          const len = (v as string).length ? buf.write(v as string, o + 4, 'utf8') : 0;
-          buf.writeInt32BE(len, o);
+      switch (kinds[k]) {
+        case TEXT: {
+          let len: number;
+          if (typeof v === 'string') len = v.length ? buf.write(v, o + 4, 'utf8') : 0;
+          else {
+            len = (v as Uint8Array).byteLength;
+            buf.set(v as Uint8Array, o + 4);
+          }
+          int32(buf, o, len);
           o += 4 + len;
           break;
         }
-        case 'uuid':
-          buf.writeInt32BE(16, o);
-          writeUuid(buf, o + 4, v as string, c.name);
-          o += 20;
+        case UUID:
+          o = int32(buf, o, 16);
+          writeUuid(buf, o, v as string, columns[k]!.name);
+          o += 16;
           break;
-        case 'timestamptz': {
+        case TIMESTAMPTZ: {
           const us = v as number;
           if (!Number.isSafeInteger(us))
-            throw new Error(`${c.name}: not a whole number of microseconds: ${us}`);
-          buf.writeInt32BE(8, o);
-          buf.writeBigInt64BE(BigInt(us - PG_EPOCH_US), o + 4);
-          o += 12;
+            throw new Error(`${columns[k]!.name}: not a whole number of microseconds: ${us}`);
+          // A signed 64-bit integer, big-endian, written as two 32-bit halves (no BigInt).
+          const t = us - PG_EPOCH_US;
+          const hi = Math.floor(t / 4_294_967_296);
+          o = int32(buf, o, 8);
+          o = int32(buf, o, hi);
+          o = int32(buf, o, t - hi * 4_294_967_296);
           break;
         }
-        case 'bool':
-          buf.writeInt32BE(1, o);
-          buf[o + 4] = v ? 1 : 0;
-          o += 5;
-          break;
+        default:
+          o = int32(buf, o, 1);
+          buf[o++] = v ? 1 : 0;
       }
     }
   }
-  buf.writeInt16BE(-1, o);
+  buf[o] = 0xff; // trailer: -1
+  buf[o + 1] = 0xff;
   return buf.subarray(0, o + 2);
+}
+
+/** Writes a 32-bit integer big-endian (its low 32 bits); the offset after it. */
+function int32(buf: Buffer, o: number, v: number): number {
+  buf[o] = v >>> 24;
+  buf[o + 1] = v >>> 16;
+  buf[o + 2] = v >>> 8;
+  buf[o + 3] = v;
+  return o + 4;
 }
 
 /** A Kysely instance or transaction. */
@@ -139,10 +165,39 @@ export async function copyInto(
 ): Promise<number> {
   if ((columns[0]?.values.length ?? 0) === 0) return 0;
   const statement = `COPY ${ident(table)} (${columns.map((c) => ident(c.name)).join(', ')}) FROM STDIN (FORMAT binary)`;
-  const result = await db.executeQuery(
-    CompiledQuery.raw(statement, [new CopyData(encodeBinaryCopy(columns))]),
-  );
+  let held: Buffer | undefined;
+  const data = encodeBinaryCopy(columns, (size) => {
+    held = takeBuffer(size);
+    return held;
+  });
+  const result = await db.executeQuery(CompiledQuery.raw(statement, [new CopyData(data)]));
+  // Sent in full (the server has answered; PGlite copied it): free for the next COPY. After an
+  // error the socket may still hold it, so it is not reused then.
+  if (held) giveBuffer(held);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Buffers kept between COPYs. A new multi-megabyte buffer per chunk costs a page fault for every
+ * 4 KiB the encoder first touches, and the garbage collector's work when it is dropped; ingest
+ * runs a few COPYs at once, each reusing a buffer an earlier one freed.
+ */
+const spare: Buffer[] = [];
+const SPARE_MAX = 4;
+const SPARE_LARGEST = 64 * 1024 * 1024;
+
+function takeBuffer(size: number): Buffer {
+  const i = spare.findIndex((b) => b.length >= size);
+  if (i >= 0) return spare.splice(i, 1)[0]!;
+  // Some headroom, so that a slightly larger chunk next time fits too.
+  return Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+}
+
+function giveBuffer(buf: Buffer) {
+  if (buf.length > SPARE_LARGEST) return;
+  spare.push(buf);
+  // Keep the largest ones.
+  if (spare.length > SPARE_MAX) spare.sort((a, b) => b.length - a.length).pop();
 }
 
 /**

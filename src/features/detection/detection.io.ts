@@ -38,49 +38,67 @@ export function openLines(path: string | undefined, stdin: NodeJS.ReadableStream
 }
 
 /**
- * Opens `--in` as batches of lines: reads the stream in chunks (UTF-8 decoded across chunk
- * boundaries) and splits them itself, so the caller awaits once per chunk rather than once per
- * line. Lines end at `\n`, `\r\n` or a lone `\r` (as `readline` splits them); a last line without a
- * newline is kept, empty lines are kept.
+ * Opens `--in` as batches of lines: reads the stream in chunks and splits them itself, so the
+ * caller awaits once per chunk rather than once per line. Lines end at `\n`, `\r\n` or a lone `\r`
+ * (as `readline` splits them); a last line without a newline is kept, empty lines are kept.
+ * Invalid UTF-8 becomes U+FFFD.
  */
 export async function* openLineBatches(
   path: string | undefined,
   stdin: NodeJS.ReadableStream,
 ): AsyncIterable<string[]> {
+  for await (const lines of openByteLineBatches(path, stdin)) yield lines.map((l) => l.toString('utf8'));
+}
+
+/**
+ * The same lines as their bytes, undecoded (views of the chunks read, joined where a line spans
+ * two): for callers that keep a line as received (`netra ingest` archives it). Splitting bytes is
+ * safe for UTF-8, whose multi-byte sequences never contain a CR or LF byte.
+ */
+export async function* openByteLineBatches(
+  path: string | undefined,
+  stdin: NodeJS.ReadableStream,
+): AsyncIterable<Buffer[]> {
   const input = !path || path === '-' ? (stdin as Readable) : createReadStream(path);
-  input.setEncoding('utf8');
-  let rest = '';
+  let rest: Buffer[] = [];
   let pendingCr = false;
-  for await (const chunk of input as AsyncIterable<string>) {
-    let text = rest + chunk;
+  for await (const data of input as AsyncIterable<Buffer | string>) {
+    const chunk = typeof data === 'string' ? Buffer.from(data) : data;
     let a = 0;
-    if (pendingCr && text.charCodeAt(0) === 10) a = 1;
+    if (pendingCr && chunk[0] === 10) a = 1;
     pendingCr = false;
-    const lines: string[] = [];
-    if (text.indexOf('\r', a) < 0) {
+    const lines: Buffer[] = [];
+    const take = (end: number) => {
+      const part = chunk.subarray(a, end);
+      if (rest.length > 0) {
+        rest.push(part);
+        lines.push(Buffer.concat(rest));
+        rest = [];
+      } else lines.push(part);
+    };
+    if (chunk.indexOf(13, a) < 0) {
       // Usual case: only \n line ends, found with indexOf.
-      for (let i = text.indexOf('\n', a); i >= 0; i = text.indexOf('\n', a)) {
-        lines.push(text.slice(a, i));
+      for (let i = chunk.indexOf(10, a); i >= 0; i = chunk.indexOf(10, a)) {
+        take(i);
         a = i + 1;
       }
     } else
-      for (let i = a; i < text.length; i++) {
-        const c = text.charCodeAt(i);
+      for (let i = a; i < chunk.length; i++) {
+        const c = chunk[i];
         if (c === 10) {
-          lines.push(text.slice(a, i));
+          take(i);
           a = i + 1;
         } else if (c === 13) {
-          lines.push(text.slice(a, i));
-          if (i + 1 === text.length) pendingCr = true;
-          else if (text.charCodeAt(i + 1) === 10) i++;
+          take(i);
+          if (i + 1 === chunk.length) pendingCr = true;
+          else if (chunk[i + 1] === 10) i++;
           a = i + 1;
         }
       }
-    rest = text.slice(a);
-    text = '';
+    if (a < chunk.length) rest.push(chunk.subarray(a));
     if (lines.length > 0) yield lines;
   }
-  if (rest.length > 0) yield [rest];
+  if (rest.length > 0) yield [Buffer.concat(rest)];
 }
 
 /** A buffered line writer that respects back-pressure. */

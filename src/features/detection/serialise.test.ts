@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Pack } from '../../contracts/pack.ts';
 import { createDetector } from '../../detection/detect.ts';
 import { serialiseResult } from '../../detection/serialise.ts';
-import { openLineBatches } from './detection.io.ts';
+import { openByteLineBatches, openLineBatches } from './detection.io.ts';
 
 const fixture = (path: string) => new URL(`../../../test/fixtures/${path}`, import.meta.url);
 const pack = Pack.parse(JSON.parse(readFileSync(fixture('packs/pilpres-2024.json'), 'utf8')));
@@ -63,5 +63,27 @@ describe('openLineBatches', () => {
     for await (const batch of openLineBatches(undefined, Readable.from(chunks.map((c) => Buffer.from(c)))))
       out.push(...batch);
     expect(out).toEqual(['a', 'b', '', 'cd', 'e', 'é😀f']);
+  });
+
+  it('decodes a character split across chunks, and invalid UTF-8 as U+FFFD', async () => {
+    const bytes = Buffer.from('aé😀\nb');
+    const chunks = [...bytes].map((b) => Buffer.from([b])); // one byte per chunk
+    chunks.push(Buffer.from([10, 0xff, 0x41]));
+    const out: string[] = [];
+    for await (const batch of openLineBatches(undefined, Readable.from(chunks))) out.push(...batch);
+    expect(out).toEqual(['aé😀', 'b', '\uFFFDA']);
+  });
+});
+
+describe('openByteLineBatches', () => {
+  it('gives each line as the bytes received, joined across chunks', async () => {
+    const chunks = ['{"a":1}\r\n{"b":', '"é"}\n', '\n{"c":3}'].map((c) => Buffer.from(c));
+    const out: string[] = [];
+    for await (const batch of openByteLineBatches(undefined, Readable.from(chunks)))
+      for (const line of batch) {
+        expect(Buffer.isBuffer(line)).toBe(true);
+        out.push(line.toString('hex'));
+      }
+    expect(out).toEqual(['{"a":1}', '{"b":"é"}', '', '{"c":3}'].map((l) => Buffer.from(l).toString('hex')));
   });
 });

@@ -223,16 +223,39 @@ describe('ingest', () => {
     const received = JSON.parse(line) as ReceivedPost;
     received[RAW_PAYLOAD] = line;
     const plain: Post = { id: 'x:raw-2', text: 'Tanpa baris asli' };
-    await createIngester({ db }).ingestPosts([received, plain], { source: 'test' });
+    // As bytes (what `netra ingest` reads): stored without decoding, unless PostgreSQL would refuse
+    // them (invalid UTF-8; a \u0000 escape), then as text made storable.
+    const asBytes = (l: string | Buffer) => {
+      const bytes = typeof l === 'string' ? Buffer.from(l) : l;
+      const p = JSON.parse(bytes.toString('utf8')) as ReceivedPost;
+      p[RAW_PAYLOAD] = bytes;
+      return p;
+    };
+    const utf8 = '{"id":"x:raw-3","text":"Salam 🙏🏻 dari Balikpapan"}';
+    const nul = '{"id":"x:raw-4","text":"a\\u0000b"}';
+    const invalid = Buffer.concat([
+      Buffer.from('{"id":"x:raw-5","text":"rusak '),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    await createIngester({ db }).ingestPosts(
+      [received, plain, asBytes(utf8), asBytes(nul), asBytes(invalid)],
+      {
+        source: 'test',
+      },
+    );
     const rows = await db
       .selectFrom('posts')
       .select(['external_id', (eb) => eb.cast<string>('raw', 'text').as('raw'), 'text'])
-      .where('external_id', 'in', ['x:raw-1', 'x:raw-2'])
+      .where('external_id', 'in', ['x:raw-1', 'x:raw-2', 'x:raw-3', 'x:raw-4', 'x:raw-5'])
       .orderBy('external_id')
       .execute();
     expect(rows).toEqual([
       { external_id: 'x:raw-1', raw: line, text: 'Halo "semua"' },
       { external_id: 'x:raw-2', raw: JSON.stringify(plain), text: 'Tanpa baris asli' },
+      { external_id: 'x:raw-3', raw: utf8, text: 'Salam 🙏🏻 dari Balikpapan' },
+      { external_id: 'x:raw-4', raw: '{"id":"x:raw-4","text":"a\\ufffdb"}', text: 'a\uFFFDb' },
+      { external_id: 'x:raw-5', raw: '{"id":"x:raw-5","text":"rusak \uFFFD"}', text: 'rusak \uFFFD' },
     ]);
   });
 

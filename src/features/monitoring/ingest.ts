@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { hash, randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { Pack } from '../../contracts/pack.ts';
@@ -79,7 +80,8 @@ type Prepared = {
   postedAtUs: number | null;
   text: string;
   lang: string | null;
-  raw: string;
+  /** The payload to archive: JSON text, or its UTF-8 bytes as received. */
+  raw: string | Uint8Array;
   deleted: boolean;
   author: Author;
   result: ScanResult | null;
@@ -87,11 +89,13 @@ type Prepared = {
 };
 
 /**
- * The payload exactly as received (a JSON Lines line), when the caller has it: archived as the raw
- * payload instead of serialising the parsed post again. `netra ingest` sets it.
+ * The payload exactly as received (a JSON Lines line, as text or as its UTF-8 bytes), when the
+ * caller has it: archived as the raw payload instead of serialising the parsed post again.
+ * `netra ingest` sets the bytes it read, which then go to the database without being decoded and
+ * encoded again.
  */
 export const RAW_PAYLOAD: unique symbol = Symbol('netra.rawPayload');
-export type ReceivedPost = Post & { [RAW_PAYLOAD]?: string };
+export type ReceivedPost = Post & { [RAW_PAYLOAD]?: string | Uint8Array };
 
 /** Posts per write transaction (and per round of array parameters). */
 const CHUNK = 2_000;
@@ -121,6 +125,20 @@ export function storableJson(json: string): string {
     (_m, pre: string, pair: string | undefined) => (pair ? `${pre}\\u${pair}` : `${pre}\\ufffd`),
   );
 }
+
+/** The payload to archive: as received when valid UTF-8 without escapes PostgreSQL refuses, else as text. */
+function rawPayloadOf(post: ReceivedPost): string | Uint8Array {
+  const raw = post[RAW_PAYLOAD];
+  if (raw === undefined) return storableJson(JSON.stringify(post));
+  if (typeof raw === 'string') return storableJson(raw);
+  const bytes = asBuffer(raw);
+  return isUtf8(bytes) && bytes.indexOf('\\u') < 0 ? bytes : storableJson(bytes.toString('utf8'));
+}
+
+const asBuffer = (b: Uint8Array) =>
+  Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+const rawText = (raw: string | Uint8Array) =>
+  typeof raw === 'string' ? raw : asBuffer(raw).toString('utf8');
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? storable(v) : null);
 
@@ -191,7 +209,7 @@ async function insertRacing(tx: Transaction<Tables>, rows: Prepared[], ids: stri
       ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
       ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
       ${col((r) => r.url)}::text[], ${col((r) => isoOrNull(r.postedAtUs))}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
-      ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => r.raw)}::text[],
+      ${col((r) => r.lang)}::text[], ${col((r) => r.sha)}::text[], ${col((r) => rawText(r.raw))}::text[],
       ${col((r) => r.author.regionCode)}::text[], ${col((r) => r.author.agencyId)}::text[]::uuid[],
       ${col((r) => r.author.staffId)}::text[]::uuid[], ${col((r) => (r.deleted ? 't' : 'f'))}::text[]::boolean[])
       AS t(id, platform, post_id, external_id, account_id, handle, name, bio, url, posted_at, text, lang, sha,
@@ -403,7 +421,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       postedAtUs,
       text,
       lang: str(post.lang),
-      raw: storableJson(post[RAW_PAYLOAD] ?? JSON.stringify(post)),
+      raw: rawPayloadOf(post),
       deleted: (post as Record<string, unknown>).deleted === true,
       author: NO_AUTHOR,
       result: null,
@@ -532,7 +550,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
               author_name = COALESCE(t.name, posts.author_name), author_bio = COALESCE(t.bio, posts.author_bio),
               last_seen_at = now(), deleted_at = NULL, source = ${source}
             FROM unnest(${bid}::uuid[], ${batch.map((e) => e.r.text)}::text[], ${batch.map((e) => e.r.sha)}::text[],
-              ${batch.map((e) => e.r.raw)}::text[], ${batch.map((e) => isoOrNull(e.r.postedAtUs))}::timestamptz[],
+              ${batch.map((e) => rawText(e.r.raw))}::text[], ${batch.map((e) => isoOrNull(e.r.postedAtUs))}::timestamptz[],
               ${batch.map((e) => e.r.url)}::text[], ${batch.map((e) => e.r.name)}::text[],
               ${batch.map((e) => e.r.bio)}::text[]) AS t(id, text, sha, raw, posted_at, url, name, bio)
             WHERE posts.id = t.id`.execute(tx);

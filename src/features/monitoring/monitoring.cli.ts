@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { createBlobStore } from '../../platform/blobs/blob-store.ts';
 import { type CliIo, CliUsageError, type Command, parseFlags } from '../../platform/cli/command.ts';
 import { blobsDir } from '../backup/backup.service.ts';
-import { openLineBatches } from '../detection/detection.io.ts';
+import { openByteLineBatches } from '../detection/detection.io.ts';
 import { addCounts, emptyCounts, type IngestCounts, RAW_PAYLOAD, type ReceivedPost } from './ingest.ts';
 import { createMonitoringService, OPERATOR } from './monitoring.service.ts';
 
@@ -110,9 +110,10 @@ export const ingestCommand: Command = {
       let batch: Post[] = [];
       let lineNo = 0;
       try {
-        for await (const lines of openLineBatches(file, io.stdin)) {
-          for (const line of lines) {
+        for await (const lines of openByteLineBatches(file, io.stdin)) {
+          for (const bytes of lines) {
             lineNo++;
+            const line = bytes.toString('utf8');
             if (line.trim() === '') continue;
             const parsed = parsePostLine(line, lineNo);
             if ('error' in parsed) {
@@ -120,8 +121,8 @@ export const ingestCommand: Command = {
               io.stderr.write(`netra ingest: ${parsed.error}\n`);
               continue;
             }
-            // Archived as received, not serialised again.
-            (parsed.post as ReceivedPost)[RAW_PAYLOAD] = line;
+            // Archived as received (its bytes), not serialised again.
+            (parsed.post as ReceivedPost)[RAW_PAYLOAD] = bytes;
             batch.push(parsed.post);
             if (batch.length >= BATCH) {
               const full = batch;
