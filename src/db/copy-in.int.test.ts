@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/db.ts';
-import { copyInto } from './copy-in.ts';
+import { copyInto, UuidBatch } from './copy-in.ts';
 import type { Database } from './database.ts';
 
 type Row = {
@@ -98,6 +98,19 @@ describe('copyInto on the database', () => {
     expect(rows.map((r) => r.k)).toEqual(['n1']);
     // The connection is usable afterwards.
     expect(await copy([row('n4')])).toBe(1);
+  });
+
+  it('stores a UuidBatch as the UUIDs it formats', async () => {
+    const ids = new UuidBatch(50);
+    const keys = Array.from({ length: 50 }, (_, i) => `u${String(i).padStart(3, '0')}`);
+    await copyInto(database.db, 'copy_probe', [
+      { name: 'k', type: 'text', values: keys },
+      { name: 'u', type: 'uuid', values: ids },
+    ]);
+    const { rows } = await sql<{
+      u: string;
+    }>`SELECT u::text AS u FROM copy_probe WHERE k LIKE 'u%' ORDER BY k`.execute(database.db);
+    expect(rows.map((r) => r.u)).toEqual(keys.map((_, i) => ids.text(i)));
   });
 
   it('refuses invalid JSON with the server error', async () => {

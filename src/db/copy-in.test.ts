@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBinaryCopy, epochMicros, isoFromMicros } from './copy-in.ts';
+import { encodeBinaryCopy, epochMicros, isoFromMicros, UuidBatch } from './copy-in.ts';
 
 /** Reads a binary COPY stream back into rows of raw field bytes (null for NULL). */
 function readCopy(buf: Buffer): (Buffer | null)[][] {
@@ -93,5 +93,18 @@ describe('epochMicros / isoFromMicros', () => {
     expect(isoFromMicros(-1)).toBe('1969-12-31T23:59:59.999999Z');
     for (const t of ['2024-02-14T08:00:00.250001+08:00', '1999-12-31T23:59:59.999999Z'])
       expect(epochMicros(isoFromMicros(epochMicros(t)!))).toBe(epochMicros(t));
+  });
+});
+
+describe('UuidBatch', () => {
+  it('makes distinct version-4 UUIDs, formatted on request, sent as their 16 bytes', () => {
+    const ids = new UuidBatch(500);
+    const texts = Array.from({ length: ids.length }, (_, i) => ids.text(i));
+    expect(new Set(texts).size).toBe(500);
+    for (const t of texts)
+      expect(t).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const rows = readCopy(encodeBinaryCopy([{ name: 'id', type: 'uuid', values: ids }]));
+    expect(rows.map((r) => r[0]?.toString('hex'))).toEqual(texts.map((t) => t.replaceAll('-', '')));
+    expect(() => ids.text(500)).toThrow(RangeError);
   });
 });

@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -19,15 +20,38 @@ export type CopyType = 'text' | 'json' | 'uuid' | 'timestamptz' | 'bool';
 
 /**
  * One column: its name and type and a value per row. `timestamptz` takes microseconds since the
- * Unix epoch (see `epochMicros`); `uuid` its canonical text; `text` and `json` a string or its
+ * Unix epoch (see `epochMicros`); `uuid` its canonical text, or a `UuidBatch`; `text` and `json` a string or its
  * UTF-8 bytes (sent as they are: valid UTF-8 without NUL, or the server refuses them). `null` or
  * `undefined` is SQL NULL.
  */
 export type CopyColumn =
   | { name: string; type: 'text' | 'json'; values: readonly (string | Uint8Array | null | undefined)[] }
-  | { name: string; type: 'uuid'; values: readonly (string | null | undefined)[] }
+  | { name: string; type: 'uuid'; values: readonly (string | null | undefined)[] | UuidBatch }
   | { name: string; type: 'timestamptz'; values: readonly (number | null | undefined)[] }
   | { name: string; type: 'bool'; values: readonly (boolean | null | undefined)[] };
+
+/**
+ * `length` new random UUIDs (version 4) in one buffer: a COPY sends their 16 bytes as they are, and
+ * `text(i)` formats one only when it is needed (a string per id costs more than the row's insert).
+ */
+export class UuidBatch {
+  readonly length: number;
+  readonly bytes: Buffer;
+  constructor(length: number) {
+    this.length = length;
+    this.bytes = randomFillSync(Buffer.allocUnsafe(length * 16));
+    for (let i = 0; i < length; i++) {
+      const b = this.bytes;
+      b[i * 16 + 6] = (b[i * 16 + 6]! & 0x0f) | 0x40; // version 4
+      b[i * 16 + 8] = (b[i * 16 + 8]! & 0x3f) | 0x80; // RFC 9562 variant
+    }
+  }
+  text(i: number): string {
+    if (!(i >= 0 && i < this.length)) throw new RangeError(`no UUID ${i} of ${this.length}`);
+    const h = this.bytes.toString('hex', i * 16, i * 16 + 16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
 
 /** The encoded rows of one COPY: a statement parameter only the two drivers know how to send. */
 export class CopyData {
@@ -89,12 +113,19 @@ export function encodeBinaryCopy(columns: readonly CopyColumn[], reuse?: (size: 
   o += 8;
   const n = columns.length;
   const kinds = columns.map((c) => KIND[c.type]);
-  const values = columns.map((c) => c.values as readonly unknown[]);
+  const values = columns.map((c) => (c.values instanceof UuidBatch ? [] : (c.values as readonly unknown[])));
+  const packed = columns.map((c) => (c.values instanceof UuidBatch ? c.values.bytes : null));
   for (let r = 0; r < rows; r++) {
     buf[o] = n >> 8;
     buf[o + 1] = n;
     o += 2;
     for (let k = 0; k < n; k++) {
+      const p = packed[k];
+      if (p) {
+        o = int32(buf, o, 16);
+        for (let i = r * 16, end = i + 16; i < end; i++) buf[o++] = p[i]!;
+        continue;
+      }
       const v = values[k]![r];
       if (v === null || v === undefined) {
         o = int32(buf, o, -1);

@@ -56,7 +56,8 @@ export function postKey(
  * make a new version.
  */
 export function canonicalContent(text: string, mediaUrls: readonly string[] = []): string {
-  const t = text.normalize('NFC').replace(/\r\n?/g, '\n').trimEnd();
+  const n = text.normalize('NFC');
+  const t = (n.includes('\r') ? n.replace(/\r\n?/g, '\n') : n).trimEnd();
   return mediaUrls.length ? `${t}\u0000${mediaUrls.join('\u0000')}` : t;
 }
 

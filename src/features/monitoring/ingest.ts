@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { hash, randomUUID } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { Pack } from '../../contracts/pack.ts';
 import type { Post } from '../../contracts/post.ts';
 import type { ScanResult } from '../../contracts/scan.ts';
-import { copyInto, epochMicros, isoFromMicros } from '../../db/copy-in.ts';
+import { copyInto, epochMicros, isoFromMicros, UuidBatch } from '../../db/copy-in.ts';
 import type { Tables } from '../../db/tables.ts';
 import { TextArray } from '../../db/text-array.ts';
 import { createDetector, type Detector } from '../../detection/detect.ts';
@@ -155,17 +155,18 @@ function handleOf(h: string | null): string | null {
 function timestampOf(v: unknown): number | null {
   if (typeof v !== 'string' || v.length > 40) return null;
   const us = epochMicros(v);
-  if (us === null) return null;
-  const y = new Date(us / 1000).getUTCFullYear();
-  return y >= 1990 && y <= 2200 ? us : null;
+  return us !== null && us >= EARLIEST_US && us < AFTER_LATEST_US ? us : null;
 }
+/** Post times outside 1990–2200 (UTC) are taken for errors. */
+const EARLIEST_US = Date.UTC(1990, 0, 1) * 1000;
+const AFTER_LATEST_US = Date.UTC(2201, 0, 1) * 1000;
 
 type PackRow = { id: string; region_code: string; pack: Pack };
 
 const isoOrNull = (us: number | null) => (us === null ? null : isoFromMicros(us));
 
 /** New posts in one binary COPY (deleted_at is set after, for posts that come deleted). */
-async function copyPosts(tx: Transaction<Tables>, rows: Prepared[], ids: string[], source: string) {
+async function copyPosts(tx: Transaction<Tables>, rows: Prepared[], ids: UuidBatch, source: string) {
   const text = (name: string, f: (r: Prepared) => string | null) =>
     ({ name, type: 'text', values: rows.map(f) }) as const;
   const uuid = (name: string, f: (r: Prepared) => string | null) =>
@@ -196,7 +197,7 @@ async function copyPosts(tx: Transaction<Tables>, rows: Prepared[], ids: string[
  * New posts while another ingest may be storing the same ones: `ON CONFLICT DO NOTHING`, and the
  * ids of the rows this one stored.
  */
-async function insertRacing(tx: Transaction<Tables>, rows: Prepared[], ids: string[], source: string) {
+async function insertRacing(tx: Transaction<Tables>, rows: Prepared[], ids: UuidBatch, source: string) {
   const col = (f: (r: Prepared) => string | null) => new TextArray(rows.map(f));
   const inserted = await sql<{ id: string }>`
     INSERT INTO posts (id, platform, platform_post_id, external_id, account_id, author_handle, author_name,
@@ -205,7 +206,7 @@ async function insertRacing(tx: Transaction<Tables>, rows: Prepared[], ids: stri
     SELECT t.id, t.platform, t.post_id, t.external_id, t.account_id, t.handle, t.name, t.bio, t.url,
            t.posted_at, t.text, t.lang, t.sha, t.raw::json, ${source}, t.region, t.agency_id, t.staff_id,
            CASE WHEN t.deleted THEN now() END
-    FROM unnest(${new TextArray(ids)}::text[]::uuid[], ${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
+    FROM unnest(${new TextArray(rows.map((_, i) => ids.text(i)))}::text[]::uuid[], ${col((r) => r.platform)}::text[], ${col((r) => r.postId)}::text[],
       ${col((r) => r.externalId)}::text[], ${col((r) => r.author.accountId)}::text[]::uuid[],
       ${col((r) => r.handle)}::text[], ${col((r) => r.name)}::text[], ${col((r) => r.bio)}::text[],
       ${col((r) => r.url)}::text[], ${col((r) => isoOrNull(r.postedAtUs))}::text[]::timestamptz[], ${col((r) => r.text)}::text[],
@@ -463,29 +464,28 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     }
     await db.transaction().execute(async (tx) => {
       // Ids made here: the rows go in without a round trip for their ids.
-      const ids = firsts.map(() => randomUUID());
+      const ids = new UuidBatch(firsts.length);
       const insertedIds = racing ? await insertRacing(tx, firsts, ids, source) : null;
       if (!insertedIds) {
         // These posts are believed new (looked up just before, or the stream has been all new). If
         // one was stored after all, the unique violation rolls the chunk back and ingestChunk runs
         // it again, looked up or racing.
         await copyPosts(tx, firsts, ids, source);
-        const gone = ids.filter((_, i) => firsts[i]!.deleted);
+        const gone = firsts.flatMap((r, i) => (r.deleted ? [ids.text(i)] : []));
         if (gone.length)
           await sql`UPDATE posts SET deleted_at = now() WHERE id = ANY(${new TextArray(gone)}::text[]::uuid[])`.execute(
             tx,
           );
       }
-      /** Posts judged in this chunk (new, or a new version) → their row id and version. */
+      /** Posts judged in this chunk that may raise an alert (flagged new posts, new versions) → row id and version. */
       const judged = new Map<Prepared, { id: string; version: number }>();
       const rest: Prepared[] = [];
       for (let i = 0; i < firsts.length; i++) {
         const r = firsts[i]!;
-        const id = ids[i]!;
-        if (!insertedIds || insertedIds.has(id)) {
+        if (!insertedIds || insertedIds.has(ids.text(i))) {
           counts.inserted++;
           if (r.deleted) counts.deleted++;
-          else judged.set(r, { id, version: 1 });
+          else if (r.result) judged.set(r, { id: ids.text(i), version: 1 });
         } else rest.push(r);
       }
       rest.push(...later);
@@ -569,20 +569,21 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
       }
       const alerts = [...byAlert.values()];
       counts.flagged = alerts.length;
+      const col = (f: (a: (typeof alerts)[number]) => string | null) => new TextArray(alerts.map(f));
       if (alerts.length)
         await sql`
           INSERT INTO alerts (post_id, post_version, pack_id, category, score, targets, signals, explanation,
             region_code, agency_id, staff_id, stage_code, account_id)
           SELECT t.post_id, t.version, t.pack, t.category, t.score, t.targets::jsonb, t.signals::jsonb, t.explanation,
             t.region, t.agency_id, t.staff_id, t.stage, t.account_id
-          FROM unnest(${alerts.map((a) => a.id)}::uuid[], ${alerts.map((a) => a.version)}::int[],
-            ${alerts.map((a) => a.r.packId)}::text[], ${alerts.map((a) => a.r.result!.category)}::text[],
-            ${alerts.map((a) => a.r.result!.score)}::real[],
-            ${alerts.map((a) => JSON.stringify(a.r.result!.targets))}::text[],
-            ${alerts.map((a) => JSON.stringify(a.r.result!.signals))}::text[],
-            ${alerts.map((a) => a.r.result!.explanation)}::text[], ${alerts.map((a) => a.r.author.regionCode)}::text[],
-            ${alerts.map((a) => a.r.author.agencyId)}::uuid[], ${alerts.map((a) => a.r.author.staffId)}::uuid[],
-            ${alerts.map((a) => a.r.result!.stage ?? null)}::text[], ${alerts.map((a) => a.r.author.accountId)}::uuid[])
+          FROM unnest(${col((a) => a.id)}::text[]::uuid[], ${col((a) => String(a.version))}::text[]::int[],
+            ${col((a) => a.r.packId)}::text[], ${col((a) => a.r.result!.category)}::text[],
+            ${col((a) => String(a.r.result!.score))}::text[]::real[],
+            ${col((a) => JSON.stringify(a.r.result!.targets))}::text[],
+            ${col((a) => JSON.stringify(a.r.result!.signals))}::text[],
+            ${col((a) => a.r.result!.explanation)}::text[], ${col((a) => a.r.author.regionCode)}::text[],
+            ${col((a) => a.r.author.agencyId)}::text[]::uuid[], ${col((a) => a.r.author.staffId)}::text[]::uuid[],
+            ${col((a) => a.r.result!.stage ?? null)}::text[], ${col((a) => a.r.author.accountId)}::text[]::uuid[])
             AS t(post_id, version, pack, category, score, targets, signals, explanation, region, agency_id, staff_id,
                  stage, account_id)
           ON CONFLICT (post_id, pack_id) DO UPDATE SET post_version = excluded.post_version,
