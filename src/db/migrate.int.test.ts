@@ -54,4 +54,16 @@ describe('migrations', () => {
   it('are idempotent: running them again applies nothing', async () => {
     expect(await migrateToLatest(database.db)).toEqual([]);
   });
+
+  it('refuse a database migrated by a newer version instead of taking it as up to date', async () => {
+    await sql`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-from-the-future', now()::text)`.execute(
+      database.db,
+    );
+    try {
+      await expect(migrateToLatest(database.db)).rejects.toThrow(/9999-from-the-future/);
+    } finally {
+      await sql`DELETE FROM kysely_migration WHERE name = '9999-from-the-future'`.execute(database.db);
+    }
+    expect(await migrateToLatest(database.db)).toEqual([]);
+  });
 });

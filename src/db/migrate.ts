@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-regions.ts';
 import * as m0003 from './migrations/0003-offices.ts';
@@ -40,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
  * lock, so several processes starting at once on PostgreSQL migrate once).
  */
 export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
+  if (await isUpToDate(db)) return [];
   const migrator = new Migrator({
     db: db as unknown as Kysely<unknown>,
     provider: { getMigrations: async () => MIGRATIONS },
@@ -54,4 +55,21 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
     );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * True when exactly the migrations of this version are applied: the usual case when a command
+ * starts, answered with two small queries instead of the migrator's introspection and lock. Any
+ * other state (a fresh database, a migration missing, one this version does not know, a migration
+ * running in another process) goes through the migrator, which applies or reports it.
+ */
+async function isUpToDate(db: Kysely<Tables>): Promise<boolean> {
+  const { rows: exists } = await sql<{
+    ok: boolean;
+  }>`SELECT to_regclass('kysely_migration') IS NOT NULL AS ok`.execute(db);
+  if (!exists[0]?.ok) return false;
+  const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  const known = Object.keys(MIGRATIONS);
+  const applied = new Set(rows.map((r) => r.name));
+  return applied.size === known.length && known.every((n) => applied.has(n));
 }
