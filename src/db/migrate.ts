@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012-connectors.ts';
 import * as m0013 from './migrations/0013-letters.ts';
 import * as m0014 from './migrations/0014-analytics-position.ts';
 import * as m0015 from './migrations/0015-ingest-indexes.ts';
+import * as m0016 from './migrations/0016-posts-account-check.ts';
 import type { Tables } from './tables.ts';
 
 /** Every migration, in order. Names are stable once released: never rename or edit one, add a new one. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-letters': m0013,
   '0014-analytics-position': m0014,
   '0015-ingest-indexes': m0015,
+  '0016-posts-account-check': m0016,
 };
 
 /**

@@ -332,4 +332,87 @@ describe('ingest', () => {
       { external_id: 'x:time-4', t: '2024-01-21 10:00:00.000000', deleted: true },
     ]);
   });
+
+  it('keeps posts tied to existing accounts: a named account cannot go, a batch naming a gone one fails', async () => {
+    const { db } = database;
+    const account = async (handle: string) =>
+      db
+        .insertInto('social_accounts')
+        .values({
+          platform: 'x',
+          handle,
+          link_source: 'patrol',
+          profile_url: null,
+          platform_user_id: null,
+          link_confidence: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const named = await account('akun_bertahan');
+    const ingester = createIngester({ db });
+    await ingester.ingestPosts([{ id: 'x:acct-1', text: 'Halo', author: { handle: 'akun_bertahan' } }], {
+      source: 'test',
+    });
+    const stored = await db
+      .selectFrom('posts')
+      .select('account_id')
+      .where('external_id', '=', 'x:acct-1')
+      .executeTakeFirstOrThrow();
+    expect(stored.account_id).toBe(named.id);
+    const refused = (e: unknown) => (e as { code?: string }).code;
+    expect(
+      refused(
+        await db
+          .deleteFrom('social_accounts')
+          .where('id', '=', named.id)
+          .execute()
+          .catch((e) => e),
+      ),
+    ).toBe('23503');
+    expect(
+      refused(
+        await db
+          .updateTable('social_accounts')
+          .set({ id: '0b6a3c1e-8a4e-4a55-9d8c-1b2f7e0f4a11' })
+          .where('id', '=', named.id)
+          .execute()
+          .catch((e) => e),
+      ),
+    ).toBe('23503');
+    // Other changes to a named account are fine.
+    await db
+      .updateTable('social_accounts')
+      .set({ watch_status: 'paused' })
+      .where('id', '=', named.id)
+      .execute();
+
+    // An account deleted after the ingester has matched it: here the account of a re-sent post
+    // (matched, but the post is a duplicate and stores nothing). The next batch naming it fails
+    // whole, as the foreign key made it fail.
+    const gone = await account('akun_hilang');
+    await ingester.ingestPosts([{ id: 'x:acct-2', text: 'Satu' }], { source: 'test' });
+    expect(
+      await ingester.ingestPosts([{ id: 'x:acct-2', text: 'Satu', author: { handle: 'akun_hilang' } }], {
+        source: 'test',
+      }),
+    ).toMatchObject({ duplicates: 1 });
+    await db.deleteFrom('social_accounts').where('id', '=', gone.id).execute();
+    const error = await ingester
+      .ingestPosts(
+        [
+          { id: 'x:acct-3', text: 'Dua', author: { handle: 'akun_hilang' } },
+          { id: 'x:acct-4', text: 'Tiga' },
+        ],
+        { source: 'test' },
+      )
+      .catch((e) => e);
+    expect(refused(error)).toBe('23503');
+    expect(
+      await db
+        .selectFrom('posts')
+        .select('external_id')
+        .where('external_id', 'in', ['x:acct-3', 'x:acct-4'])
+        .execute(),
+    ).toEqual([]);
+  });
 });

@@ -194,6 +194,29 @@ async function copyPosts(tx: Transaction<Tables>, rows: Prepared[], ids: UuidBat
 }
 
 /**
+ * Locks the accounts these posts name until the transaction ends, so none can be deleted meanwhile,
+ * and checks that each exists: the foreign key of `posts.account_id`, for a whole batch in one
+ * statement (migration 0016).
+ */
+async function lockAccounts(tx: Transaction<Tables>, rows: Prepared[]) {
+  const ids = new Set<string>();
+  for (const r of rows) if (r.author.accountId) ids.add(r.author.accountId);
+  if (ids.size === 0) return;
+  const { rows: found } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM social_accounts WHERE id = ANY(${new TextArray([...ids])}::text[]::uuid[]) FOR KEY SHARE) AS locked`.execute(
+    tx,
+  );
+  if (found[0]?.n !== ids.size)
+    throw Object.assign(
+      new Error(
+        'akun media sosial dihapus selama ingest; jalankan lagi / a social-media account was deleted during the ingest; run it again',
+      ),
+      { code: '23503' },
+    );
+}
+
+/**
  * New posts while another ingest may be storing the same ones: `ON CONFLICT DO NOTHING`, and the
  * ids of the rows this one stored.
  */
@@ -465,6 +488,7 @@ export function createIngester({ db }: { db: Kysely<Tables> }) {
     await db.transaction().execute(async (tx) => {
       // Ids made here: the rows go in without a round trip for their ids.
       const ids = new UuidBatch(firsts.length);
+      await lockAccounts(tx, firsts);
       const insertedIds = racing ? await insertRacing(tx, firsts, ids, source) : null;
       if (!insertedIds) {
         // These posts are believed new (looked up just before, or the stream has been all new). If
