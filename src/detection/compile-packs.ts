@@ -3,7 +3,7 @@ import { COMMON_WORDS, CUES, type CueKind, ENCLITICS, NUMBER_WORDS, SLANG, TITLE
 import { GESTURE_METAL, GESTURE_ONE, GESTURE_THREE, GESTURE_TWO, normalise } from './normalise.ts';
 import { phraseKeys } from './tokenise.ts';
 import { spellingVariants, splitHashtag } from './variants.ts';
-import { createVocab, intern, lookupString, sealVocab, type Vocab } from './vocab.ts';
+import { createVocab, extendVocab, intern, lookupString, sealVocab, type Vocab } from './vocab.ts';
 
 /** How a pack string refers to its contestant or party. */
 export type MentionRole =
@@ -647,19 +647,46 @@ function buildTargets(packs: readonly Pack[]): { table: TargetTable; byId: Map<s
   };
 }
 
+const ENCLITICS_LONGEST_FIRST = [...ENCLITICS].sort((a, b) => b.length - a.length);
+
+/** What a word would be without an enclitic (`bukunya` → `buku`), longest enclitic first; null if none. */
+function encliticStems(w: string): string[] | null {
+  if (w.length < 6) return null;
+  let out: string[] | null = null;
+  for (const e of ENCLITICS_LONGEST_FIRST)
+    if (w.endsWith(e) && w.length - e.length >= 4) (out ??= []).push(w.slice(0, -e.length));
+  return out;
+}
+
+/**
+ * The words every detector knows whatever its packs (rule words, enclitics, gesture symbols, the
+ * slang and number-word tables), interned and sealed once per process; each detector extends a copy
+ * with its packs' words (~half of compiling a pack set was redoing this).
+ */
+let shared: { vocab: Vocab; stems: (string[] | null)[] } | null = null;
+function sharedVocab() {
+  if (!shared) {
+    const vocab = createVocab();
+    for (const w of RULE_WORDS) intern(vocab, w);
+    for (const w of NEGATION_EXCUSED) intern(vocab, w);
+    for (const e of ENCLITICS) intern(vocab, e);
+    for (const g of [GESTURE_ONE, GESTURE_TWO, GESTURE_THREE, GESTURE_METAL]) intern(vocab, g);
+    sealVocab(vocab, SLANG, NUMBER_WORDS);
+    shared = { vocab, stems: vocab.words.map(encliticStems) };
+  }
+  return shared;
+}
+
 function buildAutomaton(
   patterns: Pattern[],
   compact: TrieNode,
   cueSets: Record<CueKind, Set<string>>,
   targetOf: (pack: number, id: string) => number,
 ): Omit<CompiledPacks, 'packs' | 'numbers' | 'numberPacks' | 'maxNumber' | 'cueSets' | 'targets'> {
-  const vocab = createVocab();
+  const base = sharedVocab();
+  const vocab = extendVocab(base.vocab);
   const patternIds = patterns.map((p) => p.keys.map((k) => intern(vocab, k)));
-  for (const w of RULE_WORDS) intern(vocab, w);
-  for (const w of NEGATION_EXCUSED) intern(vocab, w);
-  for (const e of ENCLITICS) intern(vocab, e);
-  for (const g of [GESTURE_ONE, GESTURE_TWO, GESTURE_THREE, GESTURE_METAL]) intern(vocab, g);
-  sealVocab(vocab, SLANG, NUMBER_WORDS);
+  sealVocab(vocab, SLANG, NUMBER_WORDS, base.vocab);
   const size = vocab.words.length;
 
   // Token trie, patterns in creation order.
@@ -695,15 +722,14 @@ function buildAutomaton(
     nodeList[node] = pi;
   });
 
-  // Enclitic stems of known words (unknown words are checked at run time the same way).
-  const enclitics = [...ENCLITICS].sort((a, b) => b.length - a.length);
+  // Enclitic stems of known words (unknown words are checked at run time the same way): the first
+  // candidate stem (longest enclitic first) that starts a pattern.
   const encliticNode = new Int32Array(size).fill(-1);
   for (let id = 1; id < size; id++) {
-    const w = vocab.words[id]!;
-    if (w.length < 6) continue;
-    for (const e of enclitics) {
-      if (!w.endsWith(e) || w.length - e.length < 4) continue;
-      const stem = lookupString(vocab, w.slice(0, -e.length));
+    const stems = id < base.vocab.words.length ? base.stems[id] : encliticStems(vocab.words[id]!);
+    if (!stems) continue;
+    for (const s of stems) {
+      const stem = lookupString(vocab, s);
       if (stem !== 0 && firstNode[stem]! >= 0) {
         encliticNode[id] = firstNode[stem]!;
         break;

@@ -69,6 +69,24 @@ function rehash(v: Vocab): void {
   v.table = table;
 }
 
+/**
+ * A vocabulary that starts as a copy of sealed `base` (same ids) and takes more words; seal it with
+ * `sealVocab(v, …, base)`. Detectors share their slang and lexicon words this way instead of
+ * interning and working them out again for every set of packs.
+ */
+export function extendVocab(base: Vocab): Vocab {
+  return {
+    words: base.words.slice(),
+    table: base.table.slice(),
+    canon: base.canon,
+    slang: base.slang,
+    numberWord: base.numberWord,
+    chars: base.chars,
+    offset: base.offset,
+    filter: null,
+  };
+}
+
 /** Id of a string, or 0. */
 export function lookupString(v: Vocab, s: string): number {
   const mask = v.table.length - 1;
@@ -129,24 +147,29 @@ export function intern(v: Vocab, s: string): number {
 /**
  * Interns the slang and number-word tables and fills `canon`, `slang` and `numberWord` for every
  * word. Call once after all words are interned (canonical forms are interned as they come up).
+ * With `base` (a sealed vocabulary that `v` extends, see `extendVocab`), the tables are in already
+ * and the words of `base` keep their forms: only the words added since are worked out.
  */
 export function sealVocab(
   v: Vocab,
   slangTable: Readonly<Record<string, string>>,
   numberWords: Readonly<Record<string, string>>,
+  base?: Vocab,
 ): void {
-  for (const [k, val] of Object.entries(slangTable)) {
-    intern(v, k);
-    intern(v, val);
-  }
-  for (const [k, val] of Object.entries(numberWords)) {
-    intern(v, k);
-    intern(v, val);
+  if (!base) {
+    for (const [k, val] of Object.entries(slangTable)) {
+      intern(v, k);
+      intern(v, val);
+    }
+    for (const [k, val] of Object.entries(numberWords)) {
+      intern(v, k);
+      intern(v, val);
+    }
   }
   // Canonical forms may add words; loop until stable.
-  const canon: number[] = [0];
-  const slang: number[] = [0];
-  for (let id = 1; id < v.words.length; id++) {
+  const canon: number[] = base ? Array.from(base.canon) : [0];
+  const slang: number[] = base ? Array.from(base.slang) : [0];
+  for (let id = base ? base.words.length : 1; id < v.words.length; id++) {
     const w = v.words[id]!;
     canon[id] = intern(v, canonicalToken(w));
     slang[id] = intern(v, slangTable[w] ?? w);
