@@ -652,10 +652,10 @@ const ENCLITICS_LONGEST_FIRST = [...ENCLITICS].sort((a, b) => b.length - a.lengt
 /** What a word would be without an enclitic (`bukunya` → `buku`), longest enclitic first; null if none. */
 function encliticStems(w: string): string[] | null {
   if (w.length < 6) return null;
-  let out: string[] | null = null;
+  const out: string[] = [];
   for (const e of ENCLITICS_LONGEST_FIRST)
-    if (w.endsWith(e) && w.length - e.length >= 4) (out ??= []).push(w.slice(0, -e.length));
-  return out;
+    if (w.endsWith(e) && w.length - e.length >= 4) out.push(w.slice(0, -e.length));
+  return out.length > 0 ? out : null;
 }
 
 /**
